@@ -1,0 +1,99 @@
+import type { FastifyBaseLogger } from 'fastify';
+import PgBoss from 'pg-boss';
+import { translate, type Language } from '@nghiemthu/shared';
+import type { Database } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+import type { Services } from '../../services.js';
+
+const TASK_QUEUE = 'task';
+const SESSION_CLEANUP_QUEUE = 'sessions.cleanup';
+
+export type TaskContext = {
+  taskId: string;
+  params: unknown;
+  createdBy: string | null;
+  language: Language;
+  progress(done: number, total: number | null): Promise<void>;
+};
+export type TaskHandler = (context: TaskContext) => Promise<unknown>;
+
+/** Every kind of background task, one line each. */
+export function taskHandlers(services: Services): Record<string, TaskHandler> {
+  return {
+    'audit.verify': (context) => services.audit.verify((done, total) => context.progress(done, total)),
+  };
+}
+
+/**
+ * The background-job worker: pg-boss on the same database (PGlite through an
+ * adapter, PostgreSQL through its own pool), so any number of app processes
+ * can share the work without anything home-made.
+ */
+export function createWorker(deps: { database: Database; services: Services; log: FastifyBaseLogger }) {
+  const { database, services, log } = deps;
+  const handlers = taskHandlers(services);
+  const boss = new PgBoss(
+    database.url
+      ? { connectionString: database.url, max: 4 }
+      : { db: database.executor as PgBoss.Db, supervise: true, schedule: true },
+  );
+  boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
+  let workerId: string | null = null;
+
+  async function run(taskId: string) {
+    const task = await services.tasks.find(taskId);
+    if (!task || task.status === 'succeeded' || task.status === 'failed') return;
+    const handler = handlers[task.kind];
+    const language = task.language;
+    if (!handler) {
+      await services.tasks.fail(taskId, { message: `unknown task kind ${task.kind}` });
+      return;
+    }
+    await services.tasks.markRunning(taskId);
+    try {
+      const result = await handler({
+        taskId,
+        params: task.params,
+        createdBy: task.createdBy,
+        language,
+        progress: (done, total) => services.tasks.progress(taskId, done, total),
+      });
+      await services.tasks.succeed(taskId, result);
+    } catch (error) {
+      if (error instanceof AppError) {
+        const details = error.details?.map((d) => ('key' in d ? { path: d.path, message: translate(language, d.key, d.params) } : d));
+        await services.tasks.fail(taskId, { message: translate(language, error.key, error.params), details });
+      } else {
+        log.error({ err: error, taskId }, 'task failed');
+        await services.tasks.fail(taskId, { message: translate(language, 'internal', { requestId: taskId }) });
+      }
+    }
+  }
+
+  async function start() {
+    await boss.start();
+    await boss.createQueue(TASK_QUEUE, { name: TASK_QUEUE, retryLimit: 0 });
+    await boss.createQueue(SESSION_CLEANUP_QUEUE, { name: SESSION_CLEANUP_QUEUE });
+    workerId = await boss.work<{ taskId: string }>(TASK_QUEUE, { pollingIntervalSeconds: 2 }, async (jobs) => {
+      for (const job of jobs) await run(job.data.taskId);
+    });
+    await boss.work(SESSION_CLEANUP_QUEUE, async () => services.auth.purgeEndedSessions());
+    await boss.schedule(SESSION_CLEANUP_QUEUE, '17 3 * * *', {}, { tz: 'Asia/Ho_Chi_Minh' });
+    services.tasks.setDispatcher(async (taskId) => {
+      // The job id is the task id: sending twice (after a restart) enqueues once.
+      await boss.send(TASK_QUEUE, { taskId }, { id: taskId });
+      if (workerId) boss.notifyWorker(workerId);
+    });
+    // Tasks recorded while no worker was running (or just before a crash) are sent now.
+    for (const taskId of await services.tasks.unfinishedIds()) await services.tasks.send(taskId);
+  }
+
+  async function stop() {
+    services.tasks.setDispatcher(null);
+    await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+
+  return { start, stop };
+}
+
+export type Worker = ReturnType<typeof createWorker>;

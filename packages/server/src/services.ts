@@ -1,0 +1,32 @@
+import type { AppDeps } from './app.js';
+import { createAgenciesService } from './features/agencies/agencies.service.js';
+import { createAuditService } from './features/audit/audit.service.js';
+import { createAuthService } from './features/auth/auth.service.js';
+import { createFilesService } from './features/files/files.service.js';
+import { createScopeService } from './features/agencies/agency-scope.js';
+import { createSettingsService } from './features/settings/settings.service.js';
+import { createTasksService } from './features/tasks/tasks.service.js';
+import { createUsersService } from './features/users/users.service.js';
+
+/** Every service, created once with explicit dependencies; routes, CLI and worker all use this. */
+export function createServices(deps: AppDeps) {
+  const { config, clock, storage } = deps;
+  const db = deps.database.db;
+  const tasks = createTasksService({ db, clock });
+  const audit = createAuditService({ db, clock, tasks });
+  const scope = createScopeService({ db });
+  const settings = createSettingsService({ db, clock, config });
+  return {
+    config,
+    audit,
+    scope,
+    settings,
+    tasks,
+    auth: createAuthService({ db, clock, audit, config }),
+    agencies: createAgenciesService({ db, clock, audit, scope, tasks }),
+    users: createUsersService({ db, clock, audit, scope }),
+    files: createFilesService({ db, clock, audit, scope, storage, config }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
