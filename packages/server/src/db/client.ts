@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -40,10 +41,30 @@ export type Database = {
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../drizzle');
 
+/** The transaction open in the current async context, if any. */
+const ambient = new AsyncLocalStorage<Db>();
+
+/**
+ * A Db that runs each query in the transaction open in the current async
+ * context, or on the pool when there is none. Services hold this, so a helper
+ * called inside a transaction can never query around it. That matters beyond
+ * consistency: PGlite is a single connection, and a query made outside an open
+ * transaction waits for that transaction to end, which is waiting for the query.
+ */
+function ambientDb(root: Db): Db {
+  return new Proxy(root, {
+    get(target, property) {
+      const active = ambient.getStore() ?? target;
+      const value = Reflect.get(active, property);
+      return typeof value === 'function' ? value.bind(active) : value;
+    },
+  });
+}
+
 export async function openPglite(dir: string | null): Promise<Database> {
   if (dir) fs.mkdirSync(dir, { recursive: true }); // PGlite does not create missing parents
   const client = await PGlite.create(dir ?? undefined);
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = ambientDb(drizzlePglite(client, { schema }) as unknown as Db);
   return {
     kind: 'pglite',
     db,
@@ -69,7 +90,7 @@ export async function openPostgres(url: string): Promise<Database> {
   // Fail now with the server's own message rather than on the first request.
   const probe = await pool.connect();
   probe.release();
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = ambientDb(drizzlePg(pool, { schema }) as unknown as Db);
   return {
     kind: 'postgres',
     db,
@@ -101,7 +122,9 @@ export async function openPostgres(url: string): Promise<Database> {
  * and everything commits or rolls back together.
  */
 export async function withTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  const open = ambient.getStore();
+  if (open) return fn(open);
   if (db instanceof PgTransaction) return fn(db as unknown as Db);
-  return db.transaction((tx) => fn(tx as unknown as Db));
+  return db.transaction((tx) => ambient.run(tx as unknown as Db, () => fn(tx as unknown as Db)));
 }
 

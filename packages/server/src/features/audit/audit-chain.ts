@@ -35,7 +35,14 @@ export type ChainedEvent = {
  * event is read back from PGlite, PostgreSQL or an export file.
  */
 export function hashEvent(event: ChainedEvent): string {
-  const canonical = canonicalize({ ...event, occurredAt: event.occurredAt.toISOString() });
+  // Only the chained fields, even if the caller passes a whole row.
+  const fields: ChainedEvent = {
+    seq: event.seq, id: event.id, occurredAt: event.occurredAt, actorId: event.actorId, actorUsername: event.actorUsername,
+    onBehalfOfId: event.onBehalfOfId, onBehalfOfUsername: event.onBehalfOfUsername, agencyId: event.agencyId,
+    action: event.action, entityType: event.entityType, entityId: event.entityId, ip: event.ip, userAgent: event.userAgent,
+    before: event.before, after: event.after, prevHash: event.prevHash,
+  };
+  const canonical = canonicalize({ ...fields, occurredAt: event.occurredAt.toISOString() });
   if (canonical === undefined) throw new Error('audit event cannot be serialised');
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
