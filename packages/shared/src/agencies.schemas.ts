@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AGENCY_CODE_MAX_LENGTH } from './agency-code.js';
 import { IsoDate } from './dates.js';
 import { pageOf, pageQuery } from './pagination.js';
+import { plainName, plainText } from './text.js';
 
 export const AGENCY_TYPES = [
   'peoples_committee',
@@ -17,7 +18,7 @@ export const AGENCY_STATUSES = ['active', 'closed'] as const;
 export const AgencyStatus = z.enum(AGENCY_STATUSES);
 export type AgencyStatus = z.infer<typeof AgencyStatus>;
 
-const name = z.string().trim().min(1).max(300);
+const name = plainName(300);
 /** Abbreviation used in document symbols (e.g. SKHCN in 15/BB-SKHCN): letters and digits only. */
 const shortName = z
   .string()
@@ -93,7 +94,7 @@ export type UpdateAgencyBody = z.infer<typeof UpdateAgencyBody>;
 export const ChangeAgencyCodeBody = z.strictObject({
   code,
   validFrom: IsoDate,
-  reason: z.string().trim().min(1).max(1000),
+  reason: plainText(1000),
 });
 export type ChangeAgencyCodeBody = z.infer<typeof ChangeAgencyCodeBody>;
 
@@ -101,7 +102,7 @@ export type ChangeAgencyCodeBody = z.infer<typeof ChangeAgencyCodeBody>;
 export const CloseAgencyBody = z.strictObject({
   validTo: IsoDate,
   successorId: z.uuid().nullable(),
-  reason: z.string().trim().min(1).max(1000),
+  reason: plainText(1000),
 });
 export type CloseAgencyBody = z.infer<typeof CloseAgencyBody>;
 
@@ -145,3 +146,12 @@ export const AgencyImportResult = z.object({
   unchanged: z.number().int(),
 });
 export type AgencyImportResult = z.infer<typeof AgencyImportResult>;
+
+export const AGENCY_FILE_FORMATS = ['xlsx', 'csv'] as const;
+export const AgencyFileFormat = z.enum(AGENCY_FILE_FORMATS);
+export type AgencyFileFormat = z.infer<typeof AgencyFileFormat>;
+
+export const AgencyExportQuery = z.strictObject({
+  format: AgencyFileFormat.default('xlsx'),
+});
+export type AgencyExportQuery = z.infer<typeof AgencyExportQuery>;

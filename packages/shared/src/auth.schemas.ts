@@ -26,6 +26,19 @@ export const Me = z.object({
     mustChangePassword: z.boolean(),
   }),
   agency: AgencyRef,
+  /**
+   * What the user may do before any record exists (page-level buttons and
+   * navigation), decided by the server's policies; actions on an existing
+   * record come with that record's allowedActions.
+   */
+  permissions: z.object({
+    createAgencies: z.boolean(),
+    importAgencies: z.boolean(),
+    readUsers: z.boolean(),
+    createUsers: z.boolean(),
+    readAudit: z.boolean(),
+    verifyAudit: z.boolean(),
+  }),
   /** Send back as the `x-csrf-token` header on every state-changing request. */
   csrfToken: z.string(),
   session: z.object({ idleExpiresAt: z.iso.datetime(), absoluteExpiresAt: z.iso.datetime() }),

@@ -1,5 +1,6 @@
 export * from './agencies.schemas.js';
 export * from './agency-code.js';
+export * from './audit-actions.js';
 export * from './audit.schemas.js';
 export * from './auth.schemas.js';
 export * from './dates.js';
@@ -11,4 +12,5 @@ export * from './money.js';
 export * from './pagination.js';
 export * from './roles.js';
 export * from './tasks.schemas.js';
+export * from './text.js';
 export * from './users.schemas.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AgencyRef } from './agencies.schemas.js';
 import { PASSWORD_MIN_LENGTH } from './auth.schemas.js';
 import { pageOf, pageQuery } from './pagination.js';
+import { plainName } from './text.js';
 import { Role } from './roles.js';
 
 export const User = z.object({
@@ -28,7 +29,7 @@ const username = z
 
 export const CreateUserBody = z.strictObject({
   username,
-  fullName: z.string().trim().min(1).max(200),
+  fullName: plainName(200),
   email: z.email().max(200).nullable().default(null),
   roles: z.array(Role).min(1).max(7),
   agencyId: z.uuid(),
@@ -37,7 +38,7 @@ export const CreateUserBody = z.strictObject({
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
 export const UpdateUserBody = z.strictObject({
-  fullName: z.string().trim().min(1).max(200).optional(),
+  fullName: plainName(200).optional(),
   email: z.email().max(200).nullable().optional(),
   roles: z.array(Role).min(1).max(7).optional(),
   isActive: z.boolean().optional(),

@@ -26,7 +26,12 @@ export function allowedAgencyActions(
   return agency.id === actor.agencyId ? ['update', 'changeCode'] : ['update', 'close', 'changeCode'];
 }
 
-/** Agency administrators' reach for changes: their own agency and what is under it. */
+/** Whether the actor may register agencies at all (where is checked against their reach). */
+export function canCreateAgencies(actor: Actor): boolean {
+  return hasRole(actor, 'system_admin', 'agency_admin');
+}
+
+/** An import may touch any agency of the province: system administrators only. */
 export function canImportAgencies(actor: Actor): boolean {
   return hasRole(actor, 'system_admin');
 }

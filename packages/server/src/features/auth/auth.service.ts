@@ -7,6 +7,9 @@ import { agencies, sessions, users } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import type { AuditService, AuditSource } from '../audit/audit.service.js';
+import { canCreateAgencies, canImportAgencies } from '../agencies/agencies.policy.js';
+import { canReadAudit, canVerifyAudit } from '../audit/audit.policy.js';
+import { canListUsers, canManageUsers } from '../users/users.policy.js';
 import type { Actor } from './actor.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 
@@ -185,6 +188,14 @@ export function createAuthService(deps: Deps) {
         mustChangePassword: user.mustChangePassword,
       },
       agency: { id: agency.id, code: agency.code, name: agency.name, shortName: agency.shortName },
+      permissions: {
+        createAgencies: canCreateAgencies(actor),
+        importAgencies: canImportAgencies(actor),
+        readUsers: canListUsers(actor),
+        createUsers: canManageUsers(actor),
+        readAudit: canReadAudit(actor),
+        verifyAudit: canVerifyAudit(actor),
+      },
       csrfToken: session.csrfToken,
       session: {
         idleExpiresAt: session.idleExpiresAt.toISOString(),
