@@ -1,0 +1,104 @@
+import type { ErrorBody, ErrorCode, ErrorDetail } from '@nghiemthu/shared';
+import { currentLanguage, i18n } from './i18n';
+
+/** An error answered by the API (message already in the user's language) or a network failure. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'NETWORK',
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+type RequestOptions = {
+  query?: QueryParams;
+  json?: unknown;
+  form?: FormData;
+  /** Login and password change answer 401 for a wrong password; that is not an expired session. */
+  isCredentialCheck?: boolean;
+};
+
+let csrfToken: string | null = null;
+let onUnauthenticated: () => void = () => {};
+
+/** The session's anti-forgery token, sent as `x-csrf-token` on every state-changing request. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+/** Builds a same-origin URL; empty filters are left out. Also used for download links. */
+export function apiUrl(path: string, query: QueryParams = {}): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+export function apiGet<T>(path: string, query?: QueryParams): Promise<T> {
+  return request<T>('GET', path, { query });
+}
+
+export function apiPost<T>(
+  path: string,
+  json?: unknown,
+  options: Pick<RequestOptions, 'isCredentialCheck'> = {},
+): Promise<T> {
+  return request<T>('POST', path, { json, ...options });
+}
+
+export function apiPatch<T>(path: string, json: unknown): Promise<T> {
+  return request<T>('PATCH', path, { json });
+}
+
+export function apiUpload<T>(path: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('file', file);
+  return request<T>('POST', path, { form });
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let body: BodyInit | undefined;
+  if (options.form) {
+    body = options.form;
+  } else if (options.json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.json);
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, options.query), { method, headers, body, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', i18n.t('errors.network'));
+  }
+
+  if (response.ok) {
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  }
+  const error = await readError(response);
+  if (response.status === 401 && !options.isCredentialCheck) onUnauthenticated();
+  throw error;
+}
+
+async function readError(response: Response): Promise<ApiError> {
+  try {
+    const { error } = (await response.json()) as ErrorBody;
+    return new ApiError(response.status, error.code, error.message, error.details ?? []);
+  } catch {
+    return new ApiError(response.status, 'INTERNAL', i18n.t('errors.unexpected', { status: response.status }));
+  }
+}

@@ -1,0 +1,96 @@
+import { Badge, Box, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { sectionsFor, type NavSection } from '@nghiemthu/shared';
+import {
+  IconArchive,
+  IconBuildingCommunity,
+  IconChartBar,
+  IconClipboardCheck,
+  IconFileInvoice,
+  IconHistory,
+  IconListCheck,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { useMe } from './session';
+
+/** Sections whose capabilities are not built yet: listed so people know they are coming. */
+const COMING_SOON: Partial<Record<NavSection, Icon>> = {
+  orders: IconFileInvoice,
+  acceptance: IconClipboardCheck,
+  records: IconArchive,
+  reports: IconChartBar,
+};
+
+export function AppNavbar() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { pathname } = useLocation();
+
+  return (
+    <ScrollArea type="auto">
+      {sectionsFor(me.user.roles).map((section) => {
+        if (section === 'myWork') {
+          return (
+            <NavLink
+              key={section}
+              component={Link}
+              to="/"
+              label={t('nav.myWork')}
+              leftSection={<IconListCheck size={18} aria-hidden />}
+              active={pathname === '/'}
+              aria-current={pathname === '/' ? 'page' : undefined}
+              data-testid="nav-myWork"
+            />
+          );
+        }
+        if (section === 'administration') return <AdministrationLinks key={section} pathname={pathname} />;
+        const SectionIcon = COMING_SOON[section] ?? IconListCheck;
+        return (
+          <Group key={section} gap="sm" px="sm" py={8} wrap="nowrap" aria-disabled data-testid={`nav-${section}`}>
+            <SectionIcon size={18} color="var(--mantine-color-dimmed)" aria-hidden />
+            <Text size="sm" c="dimmed" flex={1}>
+              {t(`nav.${section}`)}
+            </Text>
+            <Badge size="sm" variant="light" color="gray" tt="none" fw={500}>
+              {t('nav.comingSoon')}
+            </Badge>
+          </Group>
+        );
+      })}
+    </ScrollArea>
+  );
+}
+
+function AdministrationLinks({ pathname }: { pathname: string }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const links = [
+    { to: '/agencies', label: t('nav.agencies'), icon: IconBuildingCommunity, testId: 'nav-agencies' },
+    ...(me.permissions.readUsers ? [{ to: '/users', label: t('nav.users'), icon: IconUsers, testId: 'nav-users' }] : []),
+    ...(me.permissions.readAudit ? [{ to: '/audit', label: t('nav.audit'), icon: IconHistory, testId: 'nav-audit' }] : []),
+  ];
+  return (
+    <Box role="group" aria-labelledby="nav-administration-title" data-testid="nav-administration" mt="md">
+      <Text id="nav-administration-title" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>
+        {t('nav.administration')}
+      </Text>
+      {links.map((link) => {
+        const isActive = pathname === link.to || pathname.startsWith(`${link.to}/`);
+        return (
+          <NavLink
+            key={link.to}
+            component={Link}
+            to={link.to}
+            label={link.label}
+            leftSection={<link.icon size={18} aria-hidden />}
+            active={isActive}
+            aria-current={isActive ? 'page' : undefined}
+            data-testid={link.testId}
+          />
+        );
+      })}
+    </Box>
+  );
+}
