@@ -3,6 +3,7 @@ export * from './agency-code.js';
 export * from './audit-actions.js';
 export * from './audit.schemas.js';
 export * from './auth.schemas.js';
+export * from './bytes.js';
 export * from './dates.js';
 export * from './errors.js';
 export * from './files.schemas.js';

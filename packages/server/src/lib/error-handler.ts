@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isResponseSerializationError } from 'fastify-type-provider-zod';
 import {
+  formatBytes,
   isMessageKey,
   pickLanguage,
   translate,
@@ -16,10 +17,6 @@ import { describeIssues, isValidationFailure } from './validation.js';
 
 export function requestLanguage(request: FastifyRequest): Language {
   return pickLanguage(request.headers['accept-language']);
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${Math.round(bytes / 1024)} KiB`;
 }
 
 function send(reply: FastifyReply, status: number, code: ErrorCode, message: string, details?: ErrorDetail[]) {
