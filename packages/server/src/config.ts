@@ -23,6 +23,8 @@ const Env = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Sign-in attempts per minute from one address, across all accounts (password spraying); offices behind one NAT need headroom. */
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /**
    * Secure flag of the session cookie: `auto` sets it whenever the request came
    * over HTTPS (directly or via a trusted proxy), `always` forces it.
@@ -44,7 +46,7 @@ export type Config = {
   uploadMaxBytes: number;
   bodyMaxBytes: number;
   session: { idleMs: number; absoluteMs: number };
-  login: { maxFailures: number; lockMs: number };
+  login: { maxFailures: number; lockMs: number; ratePerMinute: number };
   cookieSecure: 'auto' | 'always' | 'never';
   trustProxy: boolean;
   logLevel: string;
@@ -77,7 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MIB * 1024 * 1024),
     bodyMaxBytes: e.BODY_MAX_KIB * 1024,
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
-    login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMs: e.LOGIN_LOCK_MINUTES * 60_000 },
+    login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMs: e.LOGIN_LOCK_MINUTES * 60_000, ratePerMinute: e.LOGIN_RATE_PER_MINUTE },
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,

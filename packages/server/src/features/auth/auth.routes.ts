@@ -13,7 +13,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async () => settings.publicConfig());
 
   app.post('/auth/login', {
-    config: { skipCsrf: true },
+    config: { skipCsrf: true, rateLimit: { max: config.login.ratePerMinute, timeWindow: 60_000 } },
     schema: {
       tags: ['auth'],
       summary: 'Sign in with username and password; sets the session cookie',

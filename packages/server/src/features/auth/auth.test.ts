@@ -63,6 +63,22 @@ describe('sign-in', () => {
   });
 });
 
+describe('sign-in rate limit per address', () => {
+  it('refuses further attempts from one address in the same minute, whatever the account', async () => {
+    const limited = await buildTestApp({ config: { login: { ...t.config.login, ratePerMinute: 3 } } });
+    try {
+      const attempt = (username: string) =>
+        limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'guess' }, headers: { 'accept-language': 'en' } });
+      for (const username of ['officer', 'leader', 'council1']) expect((await attempt(username)).statusCode).toBe(401);
+      const refused = await attempt('provider');
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().error).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/^Too many requests/) });
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('lockout', () => {
   it('locks an account after repeated failures, refuses even the right password, and lifts after the lock time', async () => {
     const max = t.config.login.maxFailures;
