@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { AGENCY_TYPES, normalizeAgencyCode, translate, type Agency, type AgencyType } from '@nghiemthu/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { useFormErrors } from '../../ui/use-form-errors';
 import { useCreateAgency, useUpdateAgency } from './agencies.api';
 import { agencyCodeProblem } from './agency-code-check';
 import { AgencyPicker } from './agency-picker';
+import { FormActions } from '../../ui/form-actions';
 
 const FIELDS = ['code', 'name', 'shortName', 'type', 'parentId', 'validFrom'] as const;
 const SHORT_NAME_FORM = /^[0-9A-ZĐ]+$/u;
@@ -182,14 +183,7 @@ function AgencyForm({ agency, onDone }: { agency?: Agency; onDone: () => void })
             error={errors.fieldErrors.validFrom}
           />
         )}
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            {t(agency ? 'common.save' : 'agencies.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} submitLabel={t(agency ? 'common.save' : 'agencies.create')} isPending={create.isPending || update.isPending} />
       </Stack>
     </form>
   );

@@ -11,6 +11,7 @@ import { useFormErrors } from '../../ui/use-form-errors';
 import { TaskProgress } from '../tasks/task-progress';
 import { isTaskFinished, taskErrorDetails, useTask } from '../tasks/tasks.api';
 import { useStartAgencyImport } from './agencies.api';
+import { FormActions } from '../../ui/form-actions';
 
 const ACCEPTED_FILES = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 
@@ -96,14 +97,7 @@ function AgencyImport({ onDone }: { onDone: () => void }) {
           clearable
           data-autofocus
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={startImport.isPending}>
-            {t('agencies.importStart')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} submitLabel={t('agencies.importStart')} isPending={startImport.isPending} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { normalizeAgencyCode, type Agency } from '@nghiemthu/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { notifySuccess } from '../../ui/notify';
 import { useFormErrors } from '../../ui/use-form-errors';
 import { useChangeAgencyCode } from './agencies.api';
 import { agencyCodeProblem } from './agency-code-check';
+import { FormActions } from '../../ui/form-actions';
 
 const FIELDS = ['code', 'validFrom', 'reason'] as const;
 
@@ -103,14 +104,7 @@ function ChangeCodeForm({ agency, onDone }: { agency: Agency; onDone: () => void
           }}
           error={errors.fieldErrors.reason}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={changeCode.isPending}>
-            {t('agencies.changeCode')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} submitLabel={t('agencies.changeCode')} isPending={changeCode.isPending} />
       </Stack>
     </form>
   );

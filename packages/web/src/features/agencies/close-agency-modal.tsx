@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Alert, Modal, Stack, Textarea } from '@mantine/core';
 import type { Agency } from '@nghiemthu/shared';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -10,6 +10,7 @@ import { notifySuccess } from '../../ui/notify';
 import { useFormErrors } from '../../ui/use-form-errors';
 import { useCloseAgency } from './agencies.api';
 import { AgencyPicker } from './agency-picker';
+import { FormActions } from '../../ui/form-actions';
 
 const FIELDS = ['validTo', 'successorId', 'reason'] as const;
 
@@ -99,14 +100,7 @@ function CloseAgencyForm({ agency, onDone }: { agency: Agency; onDone: () => voi
           }}
           error={errors.fieldErrors.reason}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" color="red" loading={close.isPending}>
-            {t(successorId ? 'agencies.closeAndMerge' : 'agencies.closeConfirm')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} submitLabel={t(successorId ? 'agencies.closeAndMerge' : 'agencies.closeConfirm')} isPending={close.isPending} color="red" />
       </Stack>
     </form>
   );

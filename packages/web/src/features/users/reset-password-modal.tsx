@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { PASSWORD_MIN_LENGTH, translate, type User } from '@nghiemthu/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { notifySuccess } from '../../ui/notify';
 import { PasswordField } from '../../ui/password-field';
 import { useFormErrors } from '../../ui/use-form-errors';
 import { useResetPassword } from './users.api';
+import { FormActions } from '../../ui/form-actions';
 
 type ResetPasswordModalProps = { user: User | null; onClose: () => void };
 
@@ -65,14 +66,7 @@ function ResetPasswordForm({ user, onDone }: { user: User; onDone: () => void })
           }}
           error={errors.fieldErrors.newPassword}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={reset.isPending}>
-            {t('users.resetPassword')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} submitLabel={t('users.resetPassword')} isPending={reset.isPending} />
       </Stack>
     </form>
   );

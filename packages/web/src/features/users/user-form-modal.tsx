@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { Checkbox, Modal, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { PASSWORD_MIN_LENGTH, ROLES, translate, type Role, type User } from '@nghiemthu/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { PasswordField } from '../../ui/password-field';
 import { useFormErrors } from '../../ui/use-form-errors';
 import { AgencyPicker } from '../agencies/agency-picker';
 import { useCreateUser, useUpdateUser } from './users.api';
+import { FormActions } from '../../ui/form-actions';
 
 const FIELDS = ['username', 'fullName', 'email', 'agencyId', 'roles', 'password', 'isActive'] as const;
 type Field = (typeof FIELDS)[number];
@@ -193,14 +194,7 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
             error={errors.fieldErrors.isActive}
           />
         )}
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            {t(user ? 'common.save' : 'users.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} submitLabel={t(user ? 'common.save' : 'users.create')} isPending={create.isPending || update.isPending} />
       </Stack>
     </form>
   );
