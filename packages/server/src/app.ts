@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -15,6 +16,7 @@ import { validatorCompiler } from './lib/validation.js';
 import { installSessionHooks } from './features/auth/session-hooks.js';
 import { createServices, type Services } from './services.js';
 import { agenciesRoutes } from './features/agencies/agencies.routes.js';
+import { agenciesTransferRoutes } from './features/agencies/agencies-transfer.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { filesRoutes } from './features/files/files.routes.js';
@@ -47,6 +49,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('services', services);
 
   await app.register(fastifyCookie);
+  // Only routes that opt in (sign-in) are limited; the store is per process, the account lockout is shared.
+  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, {
     limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10, fieldSize: 10_000, parts: 12 },
     throwFileSizeLimit: true,
@@ -74,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(healthRoutes, { prefix: '/api', database: deps.database });
   await app.register(authRoutes, { prefix: '/api' });
   await app.register(agenciesRoutes, { prefix: '/api' });
+  await app.register(agenciesTransferRoutes, { prefix: '/api' });
   await app.register(usersRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(filesRoutes, { prefix: '/api' });

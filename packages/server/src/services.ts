@@ -1,5 +1,6 @@
 import type { AppDeps } from './app.js';
 import { createAgenciesService } from './features/agencies/agencies.service.js';
+import { createAgenciesTransferService } from './features/agencies/agencies-transfer.service.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAuthService } from './features/auth/auth.service.js';
 import { createFilesService } from './features/files/files.service.js';
@@ -16,6 +17,8 @@ export function createServices(deps: AppDeps) {
   const audit = createAuditService({ db, clock, tasks });
   const scope = createScopeService({ db });
   const settings = createSettingsService({ db, clock, config });
+  const files = createFilesService({ db, clock, audit, scope, storage, config });
+  const agencies = createAgenciesService({ db, clock, audit, scope, tasks });
   return {
     config,
     audit,
@@ -23,9 +26,10 @@ export function createServices(deps: AppDeps) {
     settings,
     tasks,
     auth: createAuthService({ db, clock, audit, config }),
-    agencies: createAgenciesService({ db, clock, audit, scope, tasks }),
+    agencies,
     users: createUsersService({ db, clock, audit, scope }),
-    files: createFilesService({ db, clock, audit, scope, storage, config }),
+    files,
+    agenciesTransfer: createAgenciesTransferService({ db, clock, audit, tasks, files, storage, agencies }),
   };
 }
 

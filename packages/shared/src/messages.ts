@@ -67,6 +67,7 @@ const vi = {
   importValidFromChanged: 'Cơ quan đã có ngày bắt đầu hiệu lực {date}; không thể đổi ngày này bằng cách nhập tệp.',
   importNeedsValidTo: 'Chỉ ghi cột {column} khi cơ quan đóng: hãy nhập cả ngày kết thúc hiệu lực (validTo) hoặc xóa ô này.',
   importNeedsClosingReason: 'Cơ quan có ngày kết thúc hiệu lực phải ghi lý do đóng, ví dụ căn cứ quyết định sáp nhập.',
+  importTooManyRows: 'Tệp có hơn {max} dòng dữ liệu, nhiều hơn một danh mục cơ quan có thể có; hãy kiểm tra lại tệp (có thể đã chọn nhầm tệp).',
   // users
   usernameTaken: 'Tên đăng nhập "{username}" đã được dùng.',
   agencyNotFound: 'Không tìm thấy cơ quan đã chọn.',
@@ -76,6 +77,7 @@ const vi = {
   fileMissing: 'Không có tệp nào trong yêu cầu; gửi tệp trong trường "file" (multipart/form-data).',
   fileTooLarge: 'Tệp vượt quá dung lượng cho phép ({limit}).',
   fileTypeRefused: 'Loại tệp "{type}" không được chấp nhận. Được phép: {allowed}.',
+  fileTextNotUtf8: 'Tệp .{extension} không ở bảng mã UTF-8. Trong Excel hãy chọn Lưu thành "CSV UTF-8 (Comma delimited)"; với tệp văn bản hãy lưu với bảng mã UTF-8.',
   fileTypeMismatch: 'Nội dung tệp là "{actual}" nhưng tên tệp có đuôi .{extension}; tệp bị từ chối.',
   // things
   thingAgency: 'cơ quan',
@@ -142,6 +144,7 @@ const en: Record<MessageKey, string> = {
   importValidFromChanged: 'The agency has been valid since {date}; an import cannot change this date.',
   importNeedsValidTo: 'Fill column {column} only for a closed agency: enter its end date (validTo) too, or clear this cell.',
   importNeedsClosingReason: 'An agency with an end date needs a closing reason, e.g. the merger decision it rests on.',
+  importTooManyRows: 'The file has more than {max} data rows, more than an agency registry can hold; check the file (it may be the wrong one).',
   usernameTaken: 'Username "{username}" is already taken.',
   agencyNotFound: 'The selected agency was not found.',
   roleNotAllowed: 'You cannot grant the role {role}.',
@@ -149,6 +152,7 @@ const en: Record<MessageKey, string> = {
   fileMissing: 'No file in the request; send it in the "file" field (multipart/form-data).',
   fileTooLarge: 'The file is larger than allowed ({limit}).',
   fileTypeRefused: 'File type "{type}" is not accepted. Allowed: {allowed}.',
+  fileTextNotUtf8: 'The .{extension} file is not UTF-8 encoded. In Excel use Save As "CSV UTF-8 (Comma delimited)"; save text files as UTF-8.',
   fileTypeMismatch: 'The content is "{actual}" but the name ends in .{extension}; the file was refused.',
   thingAgency: 'agency',
   thingUser: 'user',

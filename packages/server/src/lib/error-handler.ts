@@ -2,7 +2,6 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { isResponseSerializationError } from 'fastify-type-provider-zod';
 import {
   formatBytes,
-  isMessageKey,
   pickLanguage,
   translate,
   type ErrorBody,
@@ -12,7 +11,7 @@ import {
   type MessageKey,
   type MessageParams,
 } from '@nghiemthu/shared';
-import { AppError } from './errors.js';
+import { AppError, localize } from './errors.js';
 import { describeIssues, isValidationFailure } from './validation.js';
 
 export function requestLanguage(request: FastifyRequest): Language {
@@ -31,18 +30,11 @@ function send(reply: FastifyReply, status: number, code: ErrorCode, message: str
 export function installErrorHandler(app: FastifyInstance, limits: { bodyMaxBytes: number; uploadMaxBytes: number }) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const language = requestLanguage(request);
-    const t = (key: MessageKey, params: MessageParams = {}) =>
-      translate(
-        language,
-        key,
-        Object.fromEntries(
-          Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && isMessageKey(v) ? translate(language, v) : v]),
-        ),
-      );
+    const t = (key: MessageKey, params: MessageParams = {}) => translate(language, key, params);
 
     if (error instanceof AppError) {
-      const details = error.details?.map((d) => ('key' in d ? { path: d.path, message: t(d.key, d.params) } : d));
-      return send(reply, error.status, error.code, t(error.key, error.params), details);
+      const { message, details } = localize(error, language);
+      return send(reply, error.status, error.code, message, details);
     }
     if (isValidationFailure(error) || error.validation) {
       const where = error.validationContext ?? 'body';

@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorDetail, MessageKey, MessageParams } from '@nghiemthu/shared';
+import { isMessageKey, translate, type ErrorCode, type ErrorDetail, type Language, type MessageKey, type MessageParams } from '@nghiemthu/shared';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -32,6 +32,21 @@ export class AppError extends Error {
     super(key);
     this.status = status ?? STATUS[code];
   }
+}
+
+/** Fills a message's parameters, translating those that are themselves message keys (e.g. "the agency"). */
+export function localizeParams(language: Language, params: MessageParams = {}): MessageParams {
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [name, typeof value === 'string' && isMessageKey(value) ? translate(language, value) : value]),
+  );
+}
+
+/** An AppError worded for a person: the HTTP error handler and the task worker both use this. */
+export function localize(error: AppError, language: Language): { message: string; details?: ErrorDetail[] } {
+  const details = error.details?.map((detail) =>
+    'key' in detail ? { path: detail.path, message: translate(language, detail.key, localizeParams(language, detail.params)) } : detail,
+  );
+  return { message: translate(language, error.key, localizeParams(language, error.params)), ...(details ? { details } : {}) };
 }
 
 export const notFound = (thing: 'thingAgency' | 'thingUser' | 'thingFile' | 'thingTask') =>

@@ -1,16 +1,11 @@
-import { Readable } from 'node:stream';
-import type { MultipartFile } from '@fastify/multipart';
-import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, StoredFile } from '@nghiemthu/shared';
-import { invalid } from '../../lib/errors.js';
+import { FileContent, uploadedFile } from '../../lib/multipart.js';
 import { auditSource, requireActor } from '../auth/actor.js';
 
 const IdParams = z.strictObject({ id: z.uuid() });
 const errors = { 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
-/** Streams bypass the serializer; this only types the handler and documents the body as binary. */
-const FileContent = z.custom<Readable>((value) => value instanceof Readable).meta({ type: 'string', format: 'binary' });
 
 export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
   const { files } = app.services;
@@ -24,12 +19,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    const part = await request.file();
-    if (!part || part.fieldname !== 'file') {
-      part?.file.resume(); // discard an unexpected part so the request can finish
-      throw invalid('fileMissing', {}, [{ path: 'file', key: 'fileMissing' }]);
-    }
-    const stored = await files.upload(actor, { stream: untruncated(app, part), fileName: part.filename }, auditSource(request));
+    const stored = await files.upload(actor, await uploadedFile(request), auditSource(request));
     return reply.status(201).send(stored);
   });
 
@@ -59,20 +49,6 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
       .send(stream);
   });
 };
-
-/**
- * Busboy ends a file at the upload limit as if it were complete and only sets
- * a flag; turn that into an error so a cut-off file is never stored as whole.
- * The flag is set with the last chunk kept, so the upload stops right there.
- */
-function untruncated(app: FastifyInstance, part: MultipartFile): Readable {
-  return Readable.from((async function* () {
-    for await (const chunk of part.file) {
-      if (part.file.truncated) throw new app.multipartErrors.RequestFileTooLargeError();
-      yield chunk as Buffer;
-    }
-  })());
-}
 
 /**
  * RFC 6266: `filename*` (RFC 5987, UTF-8) carries the Vietnamese name; the

@@ -39,6 +39,7 @@ const MEDIA_TYPE_BY_EXTENSION: Record<string, string> = {
 const ALLOWED_MEDIA_TYPES = new Set(Object.values(MEDIA_TYPE_BY_EXTENSION));
 const ALLOWED_EXTENSIONS = Object.keys(MEDIA_TYPE_BY_EXTENSION).map((ext) => `.${ext}`).join(', ');
 const UNKNOWN_BINARY = 'application/octet-stream';
+const TEXT_EXTENSIONS = new Set(['csv', 'txt', 'json', 'xml']);
 
 const MAX_FILE_NAME_LENGTH = 255;
 
@@ -152,6 +153,10 @@ async function acceptedMediaType(blob: StoredBlob, fileName: string): Promise<st
   const extension = path.extname(fileName).slice(1).toLowerCase();
   const claimed = extension ? MEDIA_TYPE_BY_EXTENSION[extension] : undefined;
   const actual = (await fileTypeFromBuffer(blob.head))?.mime ?? textMediaType(blob, extension) ?? UNKNOWN_BINARY;
+  // Text in another encoding (Windows-1258, UTF-16 from older Excel) is the commonest refusal: say how to fix it.
+  if (TEXT_EXTENSIONS.has(extension) && (hasUtf16ByteOrderMark(blob.head) || (actual === UNKNOWN_BINARY && !blob.head.includes(0)))) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'fileTextNotUtf8', { extension });
+  }
   // A disguised file (an executable named .pdf) is reported as a mismatch: that is what the person can fix.
   if (extension && claimed !== actual && (claimed || ALLOWED_MEDIA_TYPES.has(actual))) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'fileTypeMismatch', { actual, extension });
@@ -160,6 +165,11 @@ async function acceptedMediaType(blob: StoredBlob, fileName: string): Promise<st
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'fileTypeRefused', { type: actual, allowed: ALLOWED_EXTENSIONS });
   }
   return actual;
+}
+
+/** file-type reads UTF-16's FF FE as an MPEG frame, so the byte-order mark is checked first. */
+function hasUtf16ByteOrderMark(head: Buffer): boolean {
+  return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
 }
 
 /**

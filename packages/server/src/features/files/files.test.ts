@@ -175,6 +175,17 @@ describe('files', () => {
     expect(await blobs(t).has(sha256(bytes))).toBe(false);
   });
 
+  it.each([
+    // "Sở;Số lượng" in Windows-1258 (as older Excel saves "CSV (Comma delimited)"): not valid UTF-8.
+    ['Windows-1258', Buffer.from([0x53, 0xd5, 0x3b, 0x53, 0xf4, 0x20, 0x6c, 0xfd, 0x6f, 0x6e, 0x67, 0x0a])],
+    ['UTF-16 with a byte-order mark', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('code;name\n', 'utf16le')])],
+  ])('tells how to fix a CSV saved as %s', async (_encoding, bytes) => {
+    const response = await upload(t, officer, 'danh-muc.csv', bytes);
+    expect(response.statusCode).toBe(415);
+    expect(response.json().error.message).toContain('CSV UTF-8');
+    expect(await rowsWithHash(t, sha256(bytes))).toEqual([]);
+  });
+
   it('leaves an existing blob in place when the same bytes are refused under another name', async () => {
     const bytes = png();
     expect((await upload(t, officer, 'photo.png', bytes)).statusCode).toBe(201);

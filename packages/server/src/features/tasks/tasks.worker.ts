@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import PgBoss from 'pg-boss';
 import { translate, type Language } from '@nghiemthu/shared';
 import type { Database } from '../../db/client.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, localize } from '../../lib/errors.js';
 import type { Services } from '../../services.js';
 
 const TASK_QUEUE = 'task';
@@ -21,6 +21,7 @@ export type TaskHandler = (context: TaskContext) => Promise<unknown>;
 export function taskHandlers(services: Services): Record<string, TaskHandler> {
   return {
     'audit.verify': (context) => services.audit.verify((done, total) => context.progress(done, total)),
+    'agencies.import': (context) => services.agenciesTransfer.runImport(context),
   };
 }
 
@@ -61,8 +62,7 @@ export function createWorker(deps: { database: Database; services: Services; log
       await services.tasks.succeed(taskId, result);
     } catch (error) {
       if (error instanceof AppError) {
-        const details = error.details?.map((d) => ('key' in d ? { path: d.path, message: translate(language, d.key, d.params) } : d));
-        await services.tasks.fail(taskId, { message: translate(language, error.key, error.params), details });
+        await services.tasks.fail(taskId, localize(error, language));
       } else {
         log.error({ err: error, taskId }, 'task failed');
         await services.tasks.fail(taskId, { message: translate(language, 'internal', { requestId: taskId }) });
