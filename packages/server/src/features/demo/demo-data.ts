@@ -17,20 +17,20 @@ export type DemoAgency = {
   type: AgencyType;
   parentCode: string | null;
   validFrom: string;
-  /** Earlier codes, oldest first: the agency carried each until the next took effect. */
+  /** Earlier codes, oldest first, each carried until the next took effect; `reason` says why the next code replaced it. */
   formerCodes?: { code: string; validFrom: string; reason: string }[];
   closed?: { validTo: string; successorCode: string; reason: string };
 };
 
 export const DEMO_AGENCIES: DemoAgency[] = [
   { code: '000.00.00.H99', name: 'Ủy ban nhân dân tỉnh An Bình (minh họa)', shortName: 'UBND', type: 'peoples_committee', parentCode: null, validFrom: '2025-07-01',
-    formerCodes: [{ code: '000.00.00.H98', validFrom: '2015-01-01', reason: 'Mã của tỉnh Bình Sơn trước khi hợp nhất (Nghị quyết hợp nhất tỉnh, minh họa)' }] },
+    formerCodes: [{ code: '000.00.00.H98', validFrom: '2015-01-01', reason: 'Hợp nhất tỉnh Bình Sơn với tỉnh An Bình: cấp mã theo tỉnh mới H99 (Nghị quyết hợp nhất tỉnh, minh họa)' }] },
   { code: '000.00.01.H99', name: 'Văn phòng Ủy ban nhân dân tỉnh', shortName: 'VPUBND', type: 'department', parentCode: '000.00.00.H99', validFrom: '2025-07-01' },
   { code: '000.00.02.H99', name: 'Thanh tra tỉnh', shortName: 'TTR', type: 'department', parentCode: '000.00.00.H99', validFrom: '2025-07-01' },
   { code: '000.00.03.H99', name: 'Sở Nội vụ', shortName: 'SNV', type: 'department', parentCode: '000.00.00.H99', validFrom: '2025-07-01' },
   { code: '000.00.05.H99', name: 'Sở Tài chính', shortName: 'STC', type: 'department', parentCode: '000.00.00.H99', validFrom: '2025-07-01' },
   { code: '000.00.11.H99', name: 'Sở Khoa học và Công nghệ', shortName: 'SKHCN', type: 'department', parentCode: '000.00.00.H99', validFrom: '2025-07-01',
-    formerCodes: [{ code: '000.00.11.H98', validFrom: '2015-01-01', reason: 'Mã của Sở Khoa học và Công nghệ tỉnh Bình Sơn trước khi hợp nhất (minh họa)' }] },
+    formerCodes: [{ code: '000.00.11.H98', validFrom: '2015-01-01', reason: 'Hợp nhất tỉnh: Sở Khoa học và Công nghệ nhận mã theo tỉnh mới H99 (minh họa)' }] },
   { code: '000.00.12.H98', name: 'Sở Thông tin và Truyền thông tỉnh Bình Sơn', shortName: 'STTTT', type: 'department', parentCode: '000.00.00.H99', validFrom: '2015-01-01',
     closed: { validTo: '2025-02-28', successorCode: '000.00.11.H99', reason: 'Hợp nhất vào Sở Khoa học và Công nghệ (Nghị quyết sắp xếp bộ máy, minh họa)' } },
   { code: '000.01.11.H99', name: 'Trung tâm Chuyển đổi số và Đổi mới sáng tạo', shortName: 'TTCDS', type: 'public_service_unit', parentCode: '000.00.11.H99', validFrom: '2025-07-01' },
