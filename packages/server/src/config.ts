@@ -66,7 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.DATABASE_URL && !/^postgres(ql)?:\/\//.test(e.DATABASE_URL)) {
     throw new ConfigError('Invalid environment:\n  - DATABASE_URL: must start with postgres:// or postgresql://');
   }
-  const dataDir = path.resolve(e.DATA_DIR);
+  // npm runs workspace scripts inside the package; a relative DATA_DIR means relative to where `npm start` was typed.
+  const dataDir = path.resolve(env.INIT_CWD ?? process.cwd(), e.DATA_DIR);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
