@@ -12,7 +12,9 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -204,5 +206,119 @@ export const tasks = pgTable(
 export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
+  updatedAt: updatedAt(),
+});
+
+// ---- Reference data for ordering and acceptance (issue 3) ----
+
+/**
+ * Information systems the province operates (portal, LGSP, e-mail, …): who
+ * owns and who operates them, their security level (1-5, Decree 85/2016) and
+ * the decision that approved it.
+ */
+export const informationSystems = pgTable(
+  'information_systems',
+  {
+    id: uuid('id').primaryKey(),
+    code: varchar('code', { length: 50 }).notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    ownerAgencyId: uuid('owner_agency_id').notNull().references(() => agencies.id),
+    operatorAgencyId: uuid('operator_agency_id').references(() => agencies.id),
+    securityLevel: integer('security_level').notNull(),
+    securityDecisionNumber: text('security_decision_number'),
+    securityDecisionDate: date('security_decision_date', { mode: 'string' }),
+    /** Parts of the system (servers, modules, integrations): [{ name, description }]. */
+    components: jsonb('components').notNull(),
+    status: text('status', { enum: ['active', 'retired'] }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('information_systems_code_key').on(t.code),
+    index('information_systems_owner_idx').on(t.ownerAgencyId),
+    check('information_systems_security_level', sql`${t.securityLevel} between 1 and 5`),
+  ],
+);
+
+/** The service catalogue (danh mục dịch vụ sự nghiệp công): what can be ordered, in which unit, by which methods. */
+export const catalogueServices = pgTable(
+  'catalogue_services',
+  {
+    id: uuid('id').primaryKey(),
+    code: varchar('code', { length: 50 }).notNull(),
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    /** assignment (giao nhiệm vụ), ordering (đặt hàng), tendering (đấu thầu). */
+    orderingMethods: text('ordering_methods').array().notNull(),
+    /** The economic-technical norm (định mức kinh tế - kỹ thuật) the service is costed by. */
+    normReference: text('norm_reference'),
+    status: text('status', { enum: ['active', 'retired'] }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('catalogue_services_code_key').on(t.code)],
+);
+
+/** Unit prices in integer VND, each valid for a period and set by a decision; periods of one service never overlap. */
+export const servicePrices = pgTable(
+  'service_prices',
+  {
+    id: uuid('id').primaryKey(),
+    serviceId: uuid('service_id').notNull().references(() => catalogueServices.id),
+    unitPrice: bigint('unit_price', { mode: 'number' }).notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+    decisionNumber: text('decision_number').notNull(),
+    decisionDate: date('decision_date', { mode: 'string' }).notNull(),
+    decisionIssuer: text('decision_issuer').notNull(),
+  },
+  (t) => [
+    index('service_prices_service_idx').on(t.serviceId, t.validFrom),
+    check('service_prices_positive', sql`${t.unitPrice} >= 0`),
+    check('service_prices_period', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
+  ],
+);
+
+/**
+ * Quality criteria / KPIs of a service: target, direction, how it is measured
+ * and the deduction rule applied at appraisal when the target is missed.
+ */
+export const serviceKpis = pgTable(
+  'service_kpis',
+  {
+    id: uuid('id').primaryKey(),
+    serviceId: uuid('service_id').notNull().references(() => catalogueServices.id),
+    code: varchar('code', { length: 50 }).notNull(),
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    /** Decimal as text (e.g. "99.5"): exact, no float rounding. */
+    target: numeric('target', { precision: 14, scale: 4 }).notNull(),
+    direction: text('direction', { enum: ['at_least', 'at_most'] }).notNull(),
+    measurement: text('measurement').notNull(),
+    /** The deduction rule, a closed set of kinds defined in packages/shared (deduction-rules.ts). */
+    deductionRule: jsonb('deduction_rule').notNull(),
+  },
+  (t) => [uniqueIndex('service_kpis_service_code_key').on(t.serviceId, t.code)],
+);
+
+export const serviceInformationSystems = pgTable(
+  'service_information_systems',
+  {
+    serviceId: uuid('service_id').notNull().references(() => catalogueServices.id),
+    informationSystemId: uuid('information_system_id').notNull().references(() => informationSystems.id),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.informationSystemId] }), index('service_information_systems_system_idx').on(t.informationSystemId)],
+);
+
+/**
+ * Exceptions to the weekly pattern for deadlines in working days: public
+ * holidays and compensatory days off (holiday), and weekend days declared
+ * working days to make up for a bridge (working_day, "làm bù").
+ */
+export const calendarDays = pgTable('calendar_days', {
+  date: date('date', { mode: 'string' }).primaryKey(),
+  kind: text('kind', { enum: ['holiday', 'working_day'] }).notNull(),
+  name: text('name').notNull(),
   updatedAt: updatedAt(),
 });
