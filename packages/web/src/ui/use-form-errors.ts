@@ -38,7 +38,9 @@ export function useFormErrors<F extends string>(fields: readonly F[]) {
       else unplaced.push(detail);
     }
     setFieldErrors(byField);
-    setProblem({ message: errorMessage(error), details: unplaced });
+    // When every detail sits under its field, a box repeating it at the top only doubles the message.
+    const isAllPlaced = unplaced.length === 0 && Object.keys(byField).length > 0;
+    setProblem(isAllPlaced ? null : { message: errorMessage(error), details: unplaced });
     setAttempt((n) => n + 1);
   }
 

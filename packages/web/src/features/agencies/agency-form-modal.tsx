@@ -132,7 +132,8 @@ function AgencyForm({ agency, onDone }: { agency?: Agency; onDone: () => void })
             spellCheck={false}
             value={values.code}
             onChange={(event) => set('code', event.currentTarget.value)}
-            onBlur={() => values.code && set('code', normalizeAgencyCode(values.code))}
+            // Tidying the form (case, spaces) does not change validity: keep any message, so the layout does not jump under the pointer.
+            onBlur={() => setValues((current) => ({ ...current, code: normalizeAgencyCode(current.code) }))}
             error={errors.fieldErrors.code}
           />
         )}
