@@ -1,27 +1,13 @@
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
-import { stringify as stringifyCsv } from 'csv-stringify';
 import { eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import {
   AGENCY_FILE_COLUMNS,
-  AGENCY_TYPES,
-  AgencyType,
-  CloseAgencyBody,
-  CreateAgencyBody,
-  DISPLAY_TIME_ZONE,
-  checkAgencyCode,
-  isMessageKey,
-  translate,
   type AgencyFileColumn,
   type AgencyFileFormat,
   type AgencyImportResult,
-  type ErrorDetail,
   type Language,
-  type MessageKey,
-  type MessageParams,
   type Role,
   type Task,
   type UpdateAgencyBody,
@@ -29,7 +15,7 @@ import {
 import { withTransaction, type Db } from '../../db/client.js';
 import { agencies, agencyCodes, files as filesTable, users } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
-import { AppError, forbidden, invalid, localizeParams, notFound } from '../../lib/errors.js';
+import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import type { AuditService, AuditSource } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import type { BlobStore } from '../files/blob-store.js';
@@ -38,6 +24,20 @@ import type { TasksService } from '../tasks/tasks.service.js';
 import type { TaskContext } from '../tasks/tasks.worker.js';
 import { canImportAgencies } from './agencies.policy.js';
 import type { AgenciesService, AgencyRow } from './agencies.service.js';
+import { csvDelimiter, csvRows, firstChunk, headerColumns, localDate, toFileRecord, writeCsv, writeXlsx, xlsxRows, type SheetRow } from './agencies-file.js';
+import {
+  checkAcrossRows,
+  isComplete,
+  readDraft,
+  rowErrors,
+  rowOfServiceError,
+  type Draft,
+  type ImportRow,
+  type ParsedRow,
+  type Registry,
+  type Report,
+  type RowError,
+} from './agencies-import-check.js';
 
 /**
  * Export and import of the agency registry as a spreadsheet (.xlsx or .csv),
@@ -55,11 +55,6 @@ const MEDIA_TYPES: Record<AgencyFileFormat, string> = {
 };
 const IMPORT_EXTENSIONS = ['.xlsx', '.csv'];
 const REQUIRED_COLUMNS: readonly AgencyFileColumn[] = ['code', 'name', 'shortName', 'type', 'validFrom'];
-const COLUMN_WIDTHS: Record<AgencyFileColumn, number> = {
-  code: 18, name: 55, shortName: 12, type: 20, parentCode: 18, validFrom: 12, validTo: 12, successorCode: 18, closingReason: 60,
-};
-/** A file full of mistakes would otherwise make a task error of megabytes that nobody reads to the end. */
-const MAX_LISTED_ERRORS = 500;
 const PROGRESS_EVERY_ROWS = 100;
 /**
  * Every row is held in memory to be checked against the others, and the
@@ -72,38 +67,10 @@ const ImportParams = z.object({ fileId: z.uuid() });
 
 type StoredFileRow = typeof filesTable.$inferSelect;
 
-/** One agency as the file shows it: text cells, null where the cell is empty. */
-type FileRecord = Record<AgencyFileColumn, string | null>;
 
-type Cell = string | Date | null;
-type SheetRow = { row: number; cells: Cell[] };
-/** A data row by column, numbered as the spreadsheet shows it (the header is row 1). */
-type ParsedRow = { row: number; cells: Partial<Record<AgencyFileColumn, Cell>> };
 
-type ImportRow = {
-  row: number;
-  code: string;
-  name: string;
-  shortName: string;
-  type: AgencyType;
-  parentCode: string | null;
-  validFrom: string;
-  validTo: string | null;
-  successorCode: string | null;
-  closingReason: string | null;
-};
-/** A row as far as it could be read: undefined where a cell is missing or wrong (and already reported). */
-type Draft = { row: number } & { [K in Exclude<keyof ImportRow, 'row'>]: ImportRow[K] | undefined };
 
-type RowError = { row: number; column: AgencyFileColumn; key: MessageKey; params?: MessageParams };
-type Report = (error: RowError) => void;
 
-type Registry = {
-  byId: Map<string, AgencyRow>;
-  byCode: Map<string, AgencyRow>;
-  /** Every code ever carried, current or old, and the agency that carried it. */
-  holderOfCode: Map<string, AgencyRow>;
-};
 
 type Step = {
   row: ImportRow;
@@ -112,11 +79,6 @@ type Step = {
   closes: boolean;
 };
 
-/** Where the agencies service names a field, in the file's columns. */
-const COLUMN_OF_SERVICE_FIELD: Record<string, AgencyFileColumn> = {
-  code: 'code', name: 'name', shortName: 'shortName', type: 'type', parentId: 'parentCode',
-  validFrom: 'validFrom', validTo: 'validTo', successorId: 'successorCode', reason: 'closingReason',
-};
 
 export type AgenciesTransferDeps = {
   db: Db;
@@ -334,326 +296,6 @@ export function createAgenciesTransferService(deps: AgenciesTransferDeps) {
 
 export type AgenciesTransferService = ReturnType<typeof createAgenciesTransferService>;
 
-// ---- file writing
-
-function toFileRecord(agency: AgencyRow, byId: Map<string, AgencyRow>): FileRecord {
-  return {
-    code: agency.code,
-    name: agency.name,
-    shortName: agency.shortName,
-    type: agency.type,
-    parentCode: agency.parentId ? (byId.get(agency.parentId)?.code ?? null) : null,
-    validFrom: agency.validFrom,
-    validTo: agency.validTo,
-    successorCode: agency.successorId ? (byId.get(agency.successorId)?.code ?? null) : null,
-    closingReason: agency.closingReason,
-  };
-}
-
-/** UTF-8 with a byte-order mark: without it Excel reads the Vietnamese as a legacy code page. */
-function writeCsv(records: FileRecord[]): Readable {
-  return Readable.from(records).pipe(stringifyCsv({ bom: true, header: true, columns: [...AGENCY_FILE_COLUMNS] }));
-}
-
-/**
- * Every cell is text (format "@"), so Excel keeps codes such as 000.00.07.H54
- * and dates such as 2025-07-01 as written instead of turning them into
- * numbers or dates, also when someone types a new row. Built in memory (a few
- * thousand rows): exceljs's streaming writer puts [Content_Types].xml at the
- * end of the zip, where type sniffing (ours at upload included) does not look,
- * so its files would read as plain zip archives.
- */
-async function writeXlsx(records: FileRecord[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Danh mục cơ quan', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = AGENCY_FILE_COLUMNS.map((key) => ({ header: key, key, width: COLUMN_WIDTHS[key], style: { numFmt: '@' } }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.addRows(records);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** yyyy-MM-dd of an instant in Vietnam, for file names. */
-function localDate(instant: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: DISPLAY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
-// ---- file reading
-
-/** Trimmed NFC text (a Mac or a web form may send decomposed Vietnamese), null when blank. */
-function textCell(raw: string): string | null {
-  const text = raw.normalize('NFC').trim();
-  return text === '' ? null : text;
-}
-
-function excelCell(value: ExcelJS.CellValue | undefined): Cell {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value;
-  if (typeof value !== 'object') return textCell(String(value));
-  if ('richText' in value) return textCell(value.richText.map((part) => part.text).join(''));
-  if ('hyperlink' in value) return textCell(String(value.text));
-  if ('result' in value) return excelCell(value.result as ExcelJS.CellValue);
-  return null; // an error value such as #N/A reads as an empty cell
-}
-
-async function* xlsxRows(stream: Readable): AsyncGenerator<SheetRow> {
-  try {
-    // styles: 'cache' lets the reader tell a date cell from a number.
-    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-      sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
-    });
-    for await (const worksheet of workbook) {
-      for await (const row of worksheet) {
-        yield { row: row.number, cells: Array.from((row.values as ExcelJS.CellValue[]).slice(1), excelCell) };
-      }
-      return; // the registry is the first worksheet; any other (notes, lists) is not read
-    }
-  } finally {
-    stream.destroy();
-  }
-}
-
-async function* csvRows(stream: Readable, delimiter: string): AsyncGenerator<SheetRow> {
-  // Empty lines are kept so record numbers stay the row numbers Excel shows.
-  const parser = parseCsv({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: false });
-  stream.once('error', (error) => parser.destroy(error));
-  try {
-    let row = 0;
-    for await (const record of stream.pipe(parser) as AsyncIterable<string[]>) {
-      row += 1;
-      yield { row, cells: record.map(textCell) };
-    }
-  } finally {
-    stream.destroy();
-  }
-}
-
-async function firstChunk(stream: Readable): Promise<string> {
-  for await (const chunk of stream) return String(chunk); // leaving the loop closes the stream
-  return '';
-}
-
-/** Excel on Vietnamese Windows (list separator ";") saves CSV with semicolons; the export uses commas. */
-function csvDelimiter(start: string): string {
-  const header = start.split(/\r?\n/, 1)[0] ?? '';
-  const count = (character: string) => header.split(character).length - 1;
-  return count(';') > count(',') ? ';' : ',';
-}
-
-/** Which column each header cell names; matched ignoring case, unknown headers ignored. */
-function headerColumns(cells: Cell[]): (AgencyFileColumn | undefined)[] {
-  return cells.map((cell) =>
-    typeof cell === 'string' ? AGENCY_FILE_COLUMNS.find((column) => column.toLowerCase() === cell.toLowerCase()) : undefined);
-}
-
-// ---- checking
-
-const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
-const VIETNAMESE_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-
-/** yyyy-MM-dd or dd/MM/yyyy (the way Vietnamese documents write dates) to yyyy-MM-dd; undefined if not a real day. */
-function parseDate(text: string): string | undefined {
-  const iso = ISO_DATE.exec(text);
-  const vietnamese = VIETNAMESE_DATE.exec(text);
-  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : vietnamese ? [vietnamese[3], vietnamese[2], vietnamese[1]] : [];
-  if (!year || !month || !day) return undefined;
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  if (date.getUTCFullYear() !== Number(year) || date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return undefined;
-  return isoDate(date);
-}
-
-/** Excel date cells arrive as midnight UTC. */
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-/** Reads one row's cells, reporting each cell that is missing or malformed. */
-function readDraft(parsed: ParsedRow, report: Report): Draft {
-  const { row } = parsed;
-  const fail = (column: AgencyFileColumn, key: MessageKey, params?: MessageParams) => {
-    report({ row, column, key, params });
-    return undefined;
-  };
-  const text = (column: AgencyFileColumn) => {
-    const cell = parsed.cells[column] ?? null;
-    return cell instanceof Date ? isoDate(cell) : cell;
-  };
-  const required = (column: AgencyFileColumn) => text(column) ?? fail(column, 'importRequired');
-  // Each keeps an empty optional cell (null) apart from a failed one (undefined).
-  type Read<V> = string | Exclude<V, string> | undefined;
-  const code = <V extends string | null | undefined>(column: AgencyFileColumn, value: V): Read<V> => {
-    if (value == null) return value as Exclude<V, string>;
-    const check = checkAgencyCode(value);
-    return check.isValid ? check.code : fail(column, check.problem);
-  };
-  const date = <V extends string | null | undefined>(column: AgencyFileColumn, value: V): Read<V> =>
-    value == null ? (value as Exclude<V, string>) : (parseDate(value) ?? fail(column, 'importBadDate', { value }));
-  // The same rules as the registry's own forms, from the shared schemas.
-  const checked = <V extends string | null | undefined>(column: AgencyFileColumn, value: V, schema: z.ZodType<string>): Read<V> => {
-    if (value == null) return value as Exclude<V, string>;
-    const result = schema.safeParse(value);
-    if (result.success) return result.data;
-    const issue = result.error.issues[0];
-    if (issue?.code === 'too_big') return fail(column, 'importTooLong', { max: Number(issue.maximum) });
-    return fail(column, issue && isMessageKey(issue.message) ? issue.message : 'validationFailed');
-  };
-  const type = required('type');
-  return {
-    row,
-    code: code('code', required('code')),
-    name: checked('name', required('name'), CreateAgencyBody.shape.name),
-    shortName: checked('shortName', required('shortName'), CreateAgencyBody.shape.shortName),
-    type: type === undefined || AgencyType.safeParse(type).success
-      ? (type as AgencyType | undefined)
-      : fail('type', 'importBadType', { value: type, allowed: AGENCY_TYPES.join(', ') }),
-    parentCode: code('parentCode', text('parentCode')),
-    validFrom: date('validFrom', required('validFrom')),
-    validTo: date('validTo', text('validTo')),
-    successorCode: code('successorCode', text('successorCode')),
-    closingReason: checked('closingReason', text('closingReason'), CloseAgencyBody.shape.reason),
-  };
-}
-
-function isComplete(draft: Draft): draft is ImportRow {
-  return Object.values(draft).every((value) => value !== undefined);
-}
-
-/** The checks that need the other rows or the registry. */
-function checkAcrossRows(drafts: Draft[], registry: Registry, report: Report) {
-  const rowsByCode = new Map<string, number[]>();
-  const inFile = new Map<string, Draft>();
-  for (const draft of drafts) {
-    if (draft.code === undefined) continue;
-    rowsByCode.set(draft.code, [...(rowsByCode.get(draft.code) ?? []), draft.row]);
-    if (!inFile.has(draft.code)) inFile.set(draft.code, draft);
-  }
-  for (const draft of drafts) {
-    const rows = draft.code === undefined ? [] : rowsByCode.get(draft.code)!;
-    if (rows.length > 1 && rows[0] !== draft.row) {
-      report({ row: draft.row, column: 'code', key: 'importDuplicateCode', params: { code: draft.code!, rows: rows.join(', ') } });
-    }
-    checkCodeFree(draft, registry, report);
-    checkReference(draft, 'parentCode', inFile, registry, report);
-    checkReference(draft, 'successorCode', inFile, registry, report);
-    checkClosingCells(draft, report);
-    checkAgainstRegistry(draft, inFile, registry, report);
-  }
-  checkParentCycles(inFile, registry, report);
-}
-
-/** A code is never given to a second agency, old codes included. */
-function checkCodeFree(draft: Draft, registry: Registry, report: Report) {
-  const holder = draft.code === undefined ? undefined : registry.holderOfCode.get(draft.code);
-  if (holder && holder.code !== draft.code) {
-    report({ row: draft.row, column: 'code', key: 'codeTaken', params: { code: draft.code!, holder: holder.name } });
-  }
-}
-
-function checkReference(draft: Draft, column: 'parentCode' | 'successorCode', inFile: Map<string, Draft>, registry: Registry, report: Report) {
-  const code = draft[column];
-  if (!code || inFile.has(code) || registry.byCode.has(code)) return;
-  const holder = registry.holderOfCode.get(code);
-  report(holder
-    ? { row: draft.row, column, key: 'importOldCode', params: { code, holder: holder.name, current: holder.code } }
-    : { row: draft.row, column, key: 'importUnknownCode', params: { code } });
-}
-
-/** validTo, successorCode and closingReason go together: they describe a closing. */
-function checkClosingCells(draft: Draft, report: Report) {
-  const { row, validTo, validFrom } = draft;
-  if (validTo === null) {
-    for (const column of ['successorCode', 'closingReason'] as const) {
-      if (draft[column]) report({ row, column, key: 'importNeedsValidTo', params: { column } });
-    }
-    return;
-  }
-  if (validTo === undefined) return;
-  if (draft.closingReason === null) report({ row, column: 'closingReason', key: 'importNeedsClosingReason' });
-  if (validFrom && validTo < validFrom) report({ row, column: 'validTo', key: 'closeBeforeOpen', params: { validTo, validFrom } });
-  if (draft.successorCode && draft.successorCode === draft.code) report({ row, column: 'successorCode', key: 'successorSelf' });
-}
-
-/**
- * What the registry already says: a closed agency cannot change, an active
- * one keeps its valid-from date, and whatever stays active needs an active
- * parent (a closing parent hands its units to its successor: name that one).
- */
-function checkAgainstRegistry(draft: Draft, inFile: Map<string, Draft>, registry: Registry, report: Report) {
-  const existing = draft.code === undefined ? undefined : registry.byCode.get(draft.code);
-  if (existing?.status === 'closed') {
-    const current = toFileRecord(existing, registry.byId);
-    const column = AGENCY_FILE_COLUMNS.find((c) => draft[c] !== undefined && draft[c] !== current[c]);
-    if (column) report({ row: draft.row, column, key: 'agencyClosed', params: { name: existing.name, date: existing.validTo ?? '' } });
-    return;
-  }
-  if (existing && draft.validFrom && draft.validFrom !== existing.validFrom) {
-    report({ row: draft.row, column: 'validFrom', key: 'importValidFromChanged', params: { date: existing.validFrom } });
-  }
-  if (draft.validTo === null && draft.parentCode) {
-    const parentRow = inFile.get(draft.parentCode);
-    const parent = registry.byCode.get(draft.parentCode);
-    const isParentClosed = parentRow ? Boolean(parentRow.validTo) : parent?.status === 'closed';
-    if (isParentClosed) {
-      report({ row: draft.row, column: 'parentCode', key: 'parentClosed', params: { name: parentRow?.name ?? parent?.name ?? draft.parentCode } });
-    }
-  }
-  const successor = draft.validTo && draft.successorCode ? registry.byCode.get(draft.successorCode) : undefined;
-  if (successor?.status === 'closed') {
-    report({ row: draft.row, column: 'successorCode', key: 'successorClosed', params: { name: successor.name } });
-  }
-}
-
-/** Follows each row's parents (the file's where it has the agency, else the registry's) back to itself. */
-function checkParentCycles(inFile: Map<string, Draft>, registry: Registry, report: Report) {
-  const parentOf = (code: string): string | null | undefined => {
-    if (inFile.has(code)) return inFile.get(code)!.parentCode;
-    const agency = registry.byCode.get(code);
-    return agency?.parentId ? registry.byId.get(agency.parentId)?.code : null;
-  };
-  for (const [code, draft] of inFile) {
-    const seen = new Set<string>();
-    for (let parent = draft.parentCode; parent && !seen.has(parent); parent = parentOf(parent)) {
-      if (parent === code) {
-        report({ row: draft.row, column: 'parentCode', key: 'parentCycle' });
-        break;
-      }
-      seen.add(parent);
-    }
-  }
-}
-
-/** Sorted by row, then by column in file order, as a person fixes them. */
-function rowErrors(errors: RowError[], language: Language): AppError {
-  const columnIndex = (column: AgencyFileColumn) => AGENCY_FILE_COLUMNS.indexOf(column);
-  const sorted = [...errors].sort((a, b) => a.row - b.row || columnIndex(a.column) - columnIndex(b.column));
-  const details: ErrorDetail[] = sorted.slice(0, MAX_LISTED_ERRORS).map((error) => ({
-    path: translate(language, 'importCell', { row: error.row, column: error.column }),
-    message: translate(language, error.key, error.params),
-  }));
-  return errors.length > details.length
-    ? invalid('importRowErrorsCapped', { count: errors.length, shown: details.length }, details)
-    : invalid('importRowErrors', { count: errors.length }, details);
-}
-
-/**
- * A rule the checks above could not foresee (say, a merger leaving units with
- * nowhere to go) still fails the whole import, but names the row it came from.
- */
-async function rowOfServiceError<T>(row: ImportRow, language: Language, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof AppError) || error.code === 'FORBIDDEN' || error.code === 'INTERNAL') throw error;
-    const errors: RowError[] = (error.details ?? []).flatMap((detail) =>
-      'key' in detail
-        ? [{ row: row.row, column: COLUMN_OF_SERVICE_FIELD[detail.path] ?? 'code', key: detail.key, params: localizeParams(language, detail.params) }]
-        : []);
-    if (errors.length === 0) errors.push({ row: row.row, column: 'code', key: error.key, params: localizeParams(language, error.params) });
-    throw rowErrors(errors, language);
-  }
-}
-
 // ---- applying
 
 function planImport(rows: ImportRow[], registry: Registry): Step[] {
@@ -687,3 +329,4 @@ function dependenciesFirst<T>(items: T[], keyOf: (item: T) => string, dependency
   items.forEach(place);
   return ordered;
 }
+
