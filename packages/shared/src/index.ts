@@ -15,3 +15,5 @@ export * from './roles.js';
 export * from './tasks.schemas.js';
 export * from './text.js';
 export * from './users.schemas.js';
+export * from './dossier-workflow.js';
+export * from './numbering.js';

@@ -322,3 +322,19 @@ export const calendarDays = pgTable('calendar_days', {
   name: text('name').notNull(),
   updatedAt: updatedAt(),
 });
+
+/**
+ * Counters behind official numbers: dossier codes per agency and day, document
+ * numbers per issuer, year and series. Taken inside the transaction that uses
+ * the number, so a rolled-back change gives its number back (no gaps) and
+ * concurrent requests queue on the row (no duplicates).
+ */
+export const numberSequences = pgTable(
+  'number_sequences',
+  {
+    scope: text('scope').notNull(),
+    period: text('period').notNull(),
+    lastValue: integer('last_value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.period] })],
+);

@@ -36,6 +36,13 @@ async function freshDatabase(): Promise<{ database: Database; drop(): Promise<vo
     async drop() {
       const client = new pg.Client({ connectionString: SERVER_URL });
       await client.connect();
+      // The pool has ended, but its connections may still be saying goodbye; forcing the drop
+      // now would kill them mid-way and surface as an error in the test run. Wait for them first.
+      for (let i = 0; i < 50; i += 1) {
+        const { rows } = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
     },
