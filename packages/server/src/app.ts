@@ -18,9 +18,14 @@ import { createServices, type Services } from './services.js';
 import { agenciesRoutes } from './features/agencies/agencies.routes.js';
 import { agenciesTransferRoutes } from './features/agencies/agencies-transfer.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
+import { delegationsRoutes } from './features/delegations/delegations.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
+import { calendarRoutes } from './features/calendar/calendar.routes.js';
+import { catalogueRoutes } from './features/catalogue/catalogue.routes.js';
+import { catalogueTransferRoutes } from './features/catalogue/catalogue-transfer.routes.js';
 import { filesRoutes } from './features/files/files.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
+import { informationSystemsRoutes } from './features/information-systems/information-systems.routes.js';
 import { tasksRoutes } from './features/tasks/tasks.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import type { BlobStore } from './features/files/blob-store.js';
@@ -83,6 +88,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(filesRoutes, { prefix: '/api' });
   await app.register(tasksRoutes, { prefix: '/api' });
+  await app.register(informationSystemsRoutes, { prefix: '/api' });
+  await app.register(catalogueRoutes, { prefix: '/api' });
+  await app.register(catalogueTransferRoutes, { prefix: '/api' });
+  await app.register(calendarRoutes, { prefix: '/api' });
+  await app.register(delegationsRoutes, { prefix: '/api' });
 
   await serveWebApp(app, config.webDistDir);
   return app as unknown as App;

@@ -338,3 +338,29 @@ export const numberSequences = pgTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.period] })],
 );
+
+/**
+ * A leader's approvals delegated to a deputy for a period (ủy quyền). While it
+ * runs, the deputy may take the leader's steps; each is recorded as done by
+ * the deputy acting for the leader.
+ */
+export const delegations = pgTable(
+  'delegations',
+  {
+    id: uuid('id').primaryKey(),
+    delegatorId: uuid('delegator_id').notNull().references(() => users.id),
+    deputyId: uuid('deputy_id').notNull().references(() => users.id),
+    validFrom: timestamp('valid_from', { withTimezone: true, mode: 'date' }).notNull(),
+    validTo: timestamp('valid_to', { withTimezone: true, mode: 'date' }).notNull(),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    revokedBy: uuid('revoked_by').references(() => users.id),
+  },
+  (t) => [
+    index('delegations_deputy_idx').on(t.deputyId, t.validFrom),
+    index('delegations_delegator_idx').on(t.delegatorId, t.validFrom),
+    check('delegations_period', sql`${t.validTo} > ${t.validFrom}`),
+    check('delegations_not_self', sql`${t.delegatorId} <> ${t.deputyId}`),
+  ],
+);

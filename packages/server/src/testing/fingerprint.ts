@@ -2,7 +2,11 @@ import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../db/client.js';
 
 /** Tables whose content a refused request must leave exactly as it was (sessions change on every sign-in). */
-const STORED_TABLES = ['agencies', 'agency_codes', 'users', 'audit_events', 'audit_head', 'files', 'tasks', 'settings'] as const;
+const STORED_TABLES = [
+  'agencies', 'agency_codes', 'users', 'audit_events', 'audit_head', 'files', 'tasks', 'settings',
+  'information_systems', 'catalogue_services', 'service_prices', 'service_kpis', 'service_information_systems',
+  'calendar_days', 'number_sequences', 'delegations',
+] as const;
 
 /** One digest per table over every row, in a fixed order: equal fingerprints mean nothing stored changed. */
 export async function fingerprint(db: Db): Promise<Record<string, string>> {

@@ -62,6 +62,14 @@ export function apiPatch<T>(path: string, json: unknown): Promise<T> {
   return request<T>('PATCH', path, { json });
 }
 
+export function apiPut<T>(path: string, json: unknown): Promise<T> {
+  return request<T>('PUT', path, { json });
+}
+
+export function apiDelete(path: string): Promise<void> {
+  return request<void>('DELETE', path, {});
+}
+
 export function apiUpload<T>(path: string, file: File): Promise<T> {
   const form = new FormData();
   form.append('file', file);

@@ -3,11 +3,14 @@ import { sectionsFor, type NavSection } from '@nghiemthu/shared';
 import {
   IconArchive,
   IconBuildingCommunity,
+  IconCalendarEvent,
   IconChartBar,
   IconClipboardCheck,
   IconFileInvoice,
   IconHistory,
   IconListCheck,
+  IconListDetails,
+  IconServer,
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
@@ -68,8 +71,11 @@ function AdministrationLinks({ pathname }: { pathname: string }) {
   const me = useMe();
   const links = [
     { to: '/agencies', label: t('nav.agencies'), icon: IconBuildingCommunity, testId: 'nav-agencies' },
+    { to: '/information-systems', label: t('informationSystems.title'), icon: IconServer, testId: 'nav-information-systems' },
+    { to: '/catalogue', label: t('catalogue.title'), icon: IconListDetails, testId: 'nav-catalogue' },
     ...(me.permissions.readUsers ? [{ to: '/users', label: t('nav.users'), icon: IconUsers, testId: 'nav-users' }] : []),
     ...(me.permissions.readAudit ? [{ to: '/audit', label: t('nav.audit'), icon: IconHistory, testId: 'nav-audit' }] : []),
+    { to: '/calendar', label: t('workingCalendar.nav'), icon: IconCalendarEvent, testId: 'nav-calendar' },
   ];
   return (
     <Box role="group" aria-labelledby="nav-administration-title" data-testid="nav-administration" mt="md">

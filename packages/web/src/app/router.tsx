@@ -34,12 +34,39 @@ export const router = createBrowserRouter([
               import('../features/agencies/agency-detail-page').then((m) => ({ Component: m.AgencyDetailPage })),
           },
           {
+            path: 'information-systems',
+            lazy: () =>
+              import('../features/information-systems/information-systems-page').then((m) => ({
+                Component: m.InformationSystemsPage,
+              })),
+          },
+          {
+            path: 'information-systems/:systemId',
+            lazy: () =>
+              import('../features/information-systems/information-system-detail-page').then((m) => ({
+                Component: m.InformationSystemDetailPage,
+              })),
+          },
+          {
+            path: 'catalogue',
+            lazy: () => import('../features/catalogue/catalogue-page').then((m) => ({ Component: m.CataloguePage })),
+          },
+          {
+            path: 'catalogue/:serviceId',
+            lazy: () =>
+              import('../features/catalogue/catalogue-service-page').then((m) => ({ Component: m.CatalogueServicePage })),
+          },
+          {
             path: 'users',
             lazy: () => import('../features/users/users-page').then((m) => ({ Component: m.UsersPage })),
           },
           {
             path: 'audit',
             lazy: () => import('../features/audit/audit-page').then((m) => ({ Component: m.AuditPage })),
+          },
+          {
+            path: 'calendar',
+            lazy: () => import('../features/calendar/calendar-page').then((m) => ({ Component: m.CalendarPage })),
           },
           { path: '*', element: <NotFoundPage /> },
         ],

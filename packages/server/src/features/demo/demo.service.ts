@@ -5,8 +5,19 @@ import type { AppDeps } from '../../app.js';
 import { createServices } from '../../services.js';
 import type { Actor } from '../auth/actor.js';
 import type { AuditSource } from '../audit/audit.service.js';
-import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_PROVINCE_NAME, DEMO_USERS } from './demo-data.js';
+import {
+  DEMO_AGENCIES,
+  DEMO_CATALOGUE,
+  DEMO_INFORMATION_SYSTEMS,
+  DEMO_NORM_REFERENCE,
+  DEMO_PASSWORD,
+  DEMO_PRICE_DECISIONS,
+  DEMO_PROVINCE_NAME,
+  DEMO_SYSTEM_OPERATOR_CODE,
+  DEMO_USERS,
+} from './demo-data.js';
 import { DEMO_LOADED_KEY, PROVINCE_NAME_KEY } from '../settings/settings.service.js';
+import { DEFAULT_HOLIDAY_YEARS } from '../calendar/vietnam-holidays.js';
 
 /** The installation itself acting (seeding, maintenance): full rights, recorded in the audit log with no user. */
 export const SYSTEM_ACTOR: Actor = {
@@ -73,11 +84,33 @@ export async function seedDemo(deps: AppDeps, options: { userAgent: string }): P
       // Demo accounts use the published password as they are; real accounts must change theirs.
       await tx.update(users).set({ mustChangePassword: false }).where(eq(users.id, user.id));
     }
+    // Deadlines count working days: load the built-in public holidays (an administrator checks them each year).
+    for (const year of DEFAULT_HOLIDAY_YEARS) await services.calendar.loadDefaults(SYSTEM_ACTOR, year, source);
+    const systemIds = new Map<string, string>();
+    for (const demo of DEMO_INFORMATION_SYSTEMS) {
+      const system = await services.informationSystems.create(SYSTEM_ACTOR, {
+        code: demo.code, name: demo.name, description: demo.description, ownerAgencyId: ids.get(demo.ownerCode)!,
+        operatorAgencyId: ids.get(DEMO_SYSTEM_OPERATOR_CODE)!, securityLevel: demo.securityLevel,
+        securityDecisionNumber: demo.securityDecisionNumber, securityDecisionDate: '2025-03-15', components: demo.components,
+      }, source);
+      systemIds.set(demo.code, system.id);
+    }
+    for (const demo of DEMO_CATALOGUE) {
+      const service = await services.catalogue.create(SYSTEM_ACTOR, {
+        code: demo.code, name: demo.name, unit: demo.unit, orderingMethods: demo.orderingMethods, normReference: DEMO_NORM_REFERENCE,
+      }, source);
+      for (const [index, unitPrice] of demo.prices.entries()) {
+        await services.catalogue.addPrice(SYSTEM_ACTOR, service.id, { ...DEMO_PRICE_DECISIONS[index]!, unitPrice, validTo: null }, source);
+      }
+      for (const kpi of demo.kpis) await services.catalogue.addKpi(SYSTEM_ACTOR, service.id, kpi, source);
+      for (const code of demo.systemCodes) await services.catalogue.linkSystem(SYSTEM_ACTOR, service.id, systemIds.get(code)!, source);
+    }
     await services.settings.put(tx, DEMO_LOADED_KEY, true);
     await services.settings.put(tx, PROVINCE_NAME_KEY, DEMO_PROVINCE_NAME);
     await services.audit.record(tx, source, {
       action: 'demo.seeded', entityType: 'installation', agencyId: null,
-      after: { province: DEMO_PROVINCE_NAME, agencies: DEMO_AGENCIES.length, users: DEMO_USERS.map((u) => u.username), passwordChangeRequired: false },
+      after: { province: DEMO_PROVINCE_NAME, agencies: DEMO_AGENCIES.length, users: DEMO_USERS.map((u) => u.username), passwordChangeRequired: false,
+        informationSystems: DEMO_INFORMATION_SYSTEMS.length, catalogueServices: DEMO_CATALOGUE.length },
     });
   });
   return 'seeded';

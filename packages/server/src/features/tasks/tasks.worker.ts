@@ -22,6 +22,7 @@ export function taskHandlers(services: Services): Record<string, TaskHandler> {
   return {
     'audit.verify': (context) => services.audit.verify((done, total) => context.progress(done, total)),
     'agencies.import': (context) => services.agenciesTransfer.runImport(context),
+    'catalogue.import': (context) => services.catalogueTransfer.runImport(context),
   };
 }
 

@@ -1,0 +1,108 @@
+import { Anchor, Badge, DataList, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { formatDate, formatDateTime, type InformationSystemDetail } from '@nghiemthu/shared';
+import { IconArrowLeft } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { PageLoader } from '../../ui/page-loader';
+import { PageTitle } from '../../ui/page-title';
+import { QueryError } from '../../ui/query-error';
+import { useSystem } from './information-systems.api';
+
+export function InformationSystemDetailPage() {
+  const { t } = useTranslation();
+  const { systemId = null } = useParams();
+  const system = useSystem(systemId);
+  return (
+    <Stack>
+      <Anchor component={Link} to="/information-systems" size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} aria-hidden />
+          {t('informationSystems.backToList')}
+        </Group>
+      </Anchor>
+      {system.isPending && <PageLoader />}
+      {system.isError && <QueryError error={system.error} onRetry={() => void system.refetch()} />}
+      {system.data && <SystemView system={system.data} />}
+    </Stack>
+  );
+}
+
+function SystemView({ system }: { system: InformationSystemDetail }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Stack gap={4}>
+        <PageTitle>{system.name}</PageTitle>
+        <Group gap="sm">
+          <Text className="mono">{system.code}</Text>
+          <Badge variant="light" color={system.status === 'active' ? 'green' : 'gray'}>
+            {t(`informationSystems.statuses.${system.status}`)}
+          </Badge>
+        </Group>
+      </Stack>
+      <Section title={t('informationSystems.general')}>
+        <DataList labelWidth="220px">
+          <Item label={t('informationSystems.description')}>{system.description ?? '—'}</Item>
+          <Item label={t('informationSystems.owner')}>
+            <Anchor component={Link} to={`/agencies/${system.owner.id}`}>{system.owner.name}</Anchor>
+          </Item>
+          <Item label={t('informationSystems.operator')}>
+            {system.operator ? <Anchor component={Link} to={`/agencies/${system.operator.id}`}>{system.operator.name}</Anchor> : '—'}
+          </Item>
+          <Item label={t('informationSystems.securityLevel')}>{t('informationSystems.level', { level: system.securityLevel })}</Item>
+          <Item label={t('informationSystems.securityDecision')}>
+            {system.securityDecisionNumber ?? '—'}
+            {system.securityDecisionDate && ` (${formatDate(system.securityDecisionDate)})`}
+          </Item>
+          <Item label={t('informationSystems.updatedAt')}>{formatDateTime(system.updatedAt)}</Item>
+        </DataList>
+      </Section>
+      <Section title={t('informationSystems.components')}>
+        {system.components.length === 0 ? (
+          <Text size="sm" c="dimmed">{t('informationSystems.noComponents')}</Text>
+        ) : (
+          <List spacing={4}>
+            {system.components.map((component) => (
+              <List.Item key={component.name}>
+                {component.name}
+                {component.description && <Text span c="dimmed"> – {component.description}</Text>}
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Section>
+      <Section title={t('informationSystems.services')}>
+        {system.services.length === 0 ? (
+          <Text size="sm" c="dimmed">{t('informationSystems.noServices')}</Text>
+        ) : (
+          <List spacing={4}>
+            {system.services.map((service) => (
+              <List.Item key={service.id}>
+                <Anchor component={Link} to={`/catalogue/${service.id}`}>{service.name}</Anchor> (<span className="mono">{service.code}</span>)
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Section>
+    </>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" component="section">
+      <Title order={2} size="h4" mb="sm">{title}</Title>
+      {children}
+    </Paper>
+  );
+}
+
+function Item({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <DataList.Item>
+      <DataList.ItemLabel>{label}</DataList.ItemLabel>
+      <DataList.ItemValue>{children}</DataList.ItemValue>
+    </DataList.Item>
+  );
+}
