@@ -35,5 +35,9 @@ export const DelegationListQuery = pageQuery(['validFrom', 'createdAt']).extend(
 });
 export type DelegationListQuery = z.infer<typeof DelegationListQuery>;
 
+/** Colleagues a leader may choose as deputy: the active users of the leader's agency. */
+export const DelegationCandidates = z.array(Person);
+export type DelegationCandidates = z.infer<typeof DelegationCandidates>;
+
 export const DelegationPage = pageOf(Delegation);
 export type DelegationPage = z.infer<typeof DelegationPage>;

@@ -151,7 +151,18 @@ export function createDelegationsService(deps: { db: Db; clock: Clock; audit: Au
     return principal ? { userId: principal.id, username: principal.username } : null;
   }
 
-  return { create, revoke, list, actingFor };
+  /** Who a leader may name as deputy: active colleagues of the same agency, by name. */
+  async function candidates(actor: Actor): Promise<{ id: string; username: string; fullName: string }[]> {
+    if (!canDelegate(actor)) throw new AppError('FORBIDDEN', 'delegationNotLeader');
+    const colleagues = await db
+      .select({ id: users.id, username: users.username, fullName: users.fullName })
+      .from(users)
+      .where(and(eq(users.agencyId, actor.agencyId), eq(users.isActive, true)))
+      .orderBy(asc(users.fullName));
+    return colleagues.filter((user) => user.id !== actor.userId);
+  }
+
+  return { create, revoke, list, actingFor, candidates };
 }
 
 export type DelegationsService = ReturnType<typeof createDelegationsService>;

@@ -41,6 +41,13 @@ describe('delegating approvals', () => {
     expect(await t.services.delegations.actingFor(actor, ['leader'])).toBeNull(); // ended
   });
 
+  it('offers a leader the active colleagues of the same agency as deputies, and nobody else', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/delegations/candidates', headers: leader.headers });
+    const names = response.json().map((u: { username: string }) => u.username);
+    expect(names.sort()).toEqual(['agencyadmin', 'council1', 'officer']);
+    expect((await t.app.inject({ method: 'GET', url: '/api/delegations/candidates', headers: officer.headers })).statusCode).toBe(403);
+  });
+
   it('refuses a second overlapping delegation, naming the first', async () => {
     const council = await t.signIn('council1');
     expect((await post(leader, '/api/delegations', { deputyId: officer.me.user.id, validFrom: hours(0), validTo: hours(24), reason: 'Nghỉ phép' })).statusCode).toBe(201);
