@@ -28,6 +28,14 @@ export function formatDate(value: string | Date): string {
   return dateParts.format(new Date(value));
 }
 
+const minuteParts = new Intl.DateTimeFormat('en-GB', { timeZone: DISPLAY_TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** HH:mm dd/MM/yyyy in Asia/Ho_Chi_Minh, for times people choose (a delegation's period, a meeting). */
+export function formatDateTimeMinutes(value: string | Date): string {
+  const instant = new Date(value);
+  return `${minuteParts.format(instant)} ${dateParts.format(instant)}`;
+}
+
 /** HH:mm:ss dd/MM/yyyy in Asia/Ho_Chi_Minh: the way Vietnamese documents write times. */
 export function formatDateTime(value: string | Date): string {
   const instant = new Date(value);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime } from './dates.js';
+import { formatDate, formatDateTime, formatDateTimeMinutes } from './dates.js';
 import { formatVnd } from './money.js';
 import { sectionsFor } from './roles.js';
 
@@ -8,6 +8,7 @@ describe('display formats', () => {
     // 20:30 UTC on 31 Dec is already 1 Jan in Vietnam (UTC+7).
     expect(formatDate('2025-12-31T20:30:00.000Z')).toBe('01/01/2026');
     expect(formatDateTime('2025-12-31T20:30:05.000Z')).toBe('03:30:05 01/01/2026');
+    expect(formatDateTimeMinutes('2026-11-24T10:00:00.000Z')).toBe('17:00 24/11/2026');
   });
 
   it('shows calendar dates without shifting them', () => {

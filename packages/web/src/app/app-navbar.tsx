@@ -11,6 +11,7 @@ import {
   IconListCheck,
   IconListDetails,
   IconServer,
+  IconUserShare,
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
@@ -35,17 +36,29 @@ export function AppNavbar() {
     <ScrollArea type="auto">
       {sectionsFor(me.user.roles).map((section) => {
         if (section === 'myWork') {
+          const isDelegations = pathname === '/delegations';
           return (
-            <NavLink
-              key={section}
-              component={Link}
-              to="/"
-              label={t('nav.myWork')}
-              leftSection={<IconListCheck size={18} aria-hidden />}
-              active={pathname === '/'}
-              aria-current={pathname === '/' ? 'page' : undefined}
-              data-testid="nav-myWork"
-            />
+            <Box key={section}>
+              <NavLink
+                component={Link}
+                to="/"
+                label={t('nav.myWork')}
+                leftSection={<IconListCheck size={18} aria-hidden />}
+                active={pathname === '/'}
+                aria-current={pathname === '/' ? 'page' : undefined}
+                data-testid="nav-myWork"
+              />
+              {/* Everyone may have received a delegation, so everyone sees the link. */}
+              <NavLink
+                component={Link}
+                to="/delegations"
+                label={t('delegations.nav')}
+                leftSection={<IconUserShare size={18} aria-hidden />}
+                active={isDelegations}
+                aria-current={isDelegations ? 'page' : undefined}
+                data-testid="nav-delegations"
+              />
+            </Box>
           );
         }
         if (section === 'administration') return <AdministrationLinks key={section} pathname={pathname} />;

@@ -65,6 +65,10 @@ export const router = createBrowserRouter([
             lazy: () => import('../features/audit/audit-page').then((m) => ({ Component: m.AuditPage })),
           },
           {
+            path: 'delegations',
+            lazy: () => import('../features/delegations/delegations-page').then((m) => ({ Component: m.DelegationsPage })),
+          },
+          {
             path: 'calendar',
             lazy: () => import('../features/calendar/calendar-page').then((m) => ({ Component: m.CalendarPage })),
           },

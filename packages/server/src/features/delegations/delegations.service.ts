@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { formatDateTime, type CreateDelegationBody, type Delegation, type DelegationListQuery, type DelegationPage, type Role } from '@nghiemthu/shared';
+import { formatDateTimeMinutes, type CreateDelegationBody, type Delegation, type DelegationListQuery, type DelegationPage, type Role } from '@nghiemthu/shared';
 import { withTransaction, type Db } from '../../db/client.js';
 import { delegations, users } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
@@ -67,7 +67,7 @@ export function createDelegationsService(deps: { db: Db; clock: Clock; audit: Au
         .where(and(eq(delegations.delegatorId, from.id), isNull(delegations.revokedAt), gt(delegations.validTo, validFrom), lte(delegations.validFrom, validTo)));
       if (overlap) {
         throw conflict('delegationOverlap', {
-          deputy: overlap.deputy.fullName, from: formatDateTime(overlap.row.validFrom), to: formatDateTime(overlap.row.validTo),
+          deputy: overlap.deputy.fullName, from: formatDateTimeMinutes(overlap.row.validFrom), to: formatDateTimeMinutes(overlap.row.validTo),
         });
       }
       const row: DelegationRow = {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/session';
 import { PageTitle } from '../../ui/page-title';
 import { RoleBadges } from '../../ui/role-badges';
+import { ActiveDelegationAlert } from '../delegations/active-delegation-alert';
 import { RecentActivity } from './recent-activity';
 
 export function MyWorkPage() {
@@ -14,6 +15,7 @@ export function MyWorkPage() {
     <Stack>
       <PageTitle>{t('myWork.title')}</PageTitle>
       <Text size="lg">{t('myWork.greeting', { name: me.user.fullName })}</Text>
+      <ActiveDelegationAlert />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md" component="section" aria-labelledby="my-work-account">
           <Title order={2} size="h4" mb="sm" id="my-work-account">
