@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { CATALOGUE_SERVICE_STATUSES, ORDERING_METHODS, formatVnd } from '@nghiemthu/shared';
-import { IconDownload, IconFilterOff, IconSearch, IconUpload } from '@tabler/icons-react';
+import { IconDownload, IconFilterOff, IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,12 +14,14 @@ import { SortableTh } from '../../ui/sortable-th';
 import { oneOf, useListParams } from '../../ui/use-list-params';
 import { CATALOGUE_EXPORT_URL, CATALOGUE_SORTS, useCatalogueList } from './catalogue.api';
 import { CatalogueImportModal } from './catalogue-import-modal';
+import { ServiceFormModal } from './service-form-modal';
 
 const FILTERS = ['q', 'status', 'orderingMethod'] as const;
 
 export function CataloguePage() {
   const { t } = useTranslation();
-  const [isImportOpen, setImportOpen] = useState(false);
+  const [openModal, setOpenModal] = useState<'create' | 'import' | null>(null);
+  const closeModal = () => setOpenModal(null);
   const list = useListParams({ sorts: CATALOGUE_SORTS, defaultSort: 'code', defaultOrder: 'asc', filters: FILTERS });
   const services = useCatalogueList({
     page: list.page,
@@ -37,8 +39,13 @@ export function CataloguePage() {
       <Group justify="space-between" align="flex-end">
         <PageTitle>{t('catalogue.title')}</PageTitle>
         <Group gap="sm">
+          {services.data?.canCreate && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setOpenModal('create')}>
+              {t('catalogue.create')}
+            </Button>
+          )}
           {services.data?.canImport && (
-            <Button variant="default" leftSection={<IconUpload size={16} aria-hidden />} onClick={() => setImportOpen(true)}>
+            <Button variant="default" leftSection={<IconUpload size={16} aria-hidden />} onClick={() => setOpenModal('import')}>
               {t('catalogue.import')}
             </Button>
           )}
@@ -123,7 +130,8 @@ export function CataloguePage() {
           <ListFooter page={list.page} pageSize={list.pageSize} total={services.data.total} onPageChange={list.setPage} />
         </>
       )}
-      <CatalogueImportModal opened={isImportOpen} onClose={() => setImportOpen(false)} />
+      <ServiceFormModal opened={openModal === 'create'} onClose={closeModal} />
+      <CatalogueImportModal opened={openModal === 'import'} onClose={closeModal} />
     </Stack>
   );
 }

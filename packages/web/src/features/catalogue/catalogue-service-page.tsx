@@ -1,14 +1,34 @@
-import { Anchor, Badge, DataList, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { describeDeductionRule, formatDate, formatVnd, translate, type CatalogueServiceDetail } from '@nghiemthu/shared';
-import { IconArrowLeft } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { ActionIcon, Anchor, Badge, Button, DataList, Group, List, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  describeDeductionRule,
+  formatDate,
+  formatVnd,
+  translate,
+  type CatalogueServiceDetail,
+  type InformationSystemRef,
+  type ServiceKpi,
+} from '@nghiemthu/shared';
+import { IconArrowLeft, IconBan, IconEdit, IconLink, IconLinkOff, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { currentLanguage } from '../../app/i18n';
 import { PageLoader } from '../../ui/page-loader';
 import { PageTitle } from '../../ui/page-title';
 import { QueryError } from '../../ui/query-error';
-import { useCatalogueService } from './catalogue.api';
+import { notifySuccess } from '../../ui/notify';
+import { AddPriceModal } from './add-price-modal';
+import { useCatalogueService, useRemoveKpi, useUnlinkSystem } from './catalogue.api';
+import { ConfirmModal } from './confirm-modal';
+import { KpiFormModal } from './kpi-form-modal';
+import { LinkSystemModal } from './link-system-modal';
+import { RetireServiceModal } from './retire-service-modal';
+import { ServiceFormModal } from './service-form-modal';
+
+type OpenModal =
+  | { kind: 'edit' | 'retire' | 'addPrice' | 'addKpi' | 'linkSystem' }
+  | { kind: 'editKpi' | 'removeKpi'; kpi: ServiceKpi }
+  | { kind: 'unlinkSystem'; system: InformationSystemRef };
 
 export function CatalogueServicePage() {
   const { t } = useTranslation();
@@ -31,17 +51,38 @@ export function CatalogueServicePage() {
 
 function ServiceView({ service }: { service: CatalogueServiceDetail }) {
   const { t } = useTranslation();
+  const [openModal, setOpenModal] = useState<OpenModal | null>(null);
+  const closeModal = () => setOpenModal(null);
+  const can = (action: CatalogueServiceDetail['allowedActions'][number]) => service.allowedActions.includes(action);
+  const removeKpi = useRemoveKpi(service.id);
+  const unlinkSystem = useUnlinkSystem(service.id);
+  const canKpis = can('manageKpis');
+  const canSystems = can('manageSystems');
   return (
     <>
-      <Stack gap={4}>
-        <PageTitle>{service.name}</PageTitle>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <PageTitle>{service.name}</PageTitle>
+          <Group gap="sm">
+            <Text className="mono">{service.code}</Text>
+            <Badge variant="light" color={service.status === 'active' ? 'green' : 'gray'}>
+              {t(`catalogue.statuses.${service.status}`)}
+            </Badge>
+          </Group>
+        </Stack>
         <Group gap="sm">
-          <Text className="mono">{service.code}</Text>
-          <Badge variant="light" color={service.status === 'active' ? 'green' : 'gray'}>
-            {t(`catalogue.statuses.${service.status}`)}
-          </Badge>
+          {can('update') && (
+            <Button variant="default" leftSection={<IconEdit size={16} aria-hidden />} onClick={() => setOpenModal({ kind: 'edit' })}>
+              {t('catalogue.edit')}
+            </Button>
+          )}
+          {can('retire') && (
+            <Button color="red" variant="light" leftSection={<IconBan size={16} aria-hidden />} onClick={() => setOpenModal({ kind: 'retire' })}>
+              {t('catalogue.retire')}
+            </Button>
+          )}
         </Group>
-      </Stack>
+      </Group>
       <Section title={t('catalogue.general')}>
         <DataList labelWidth="220px">
           <Item label={t('catalogue.unit')}>{service.unit}</Item>
@@ -52,7 +93,14 @@ function ServiceView({ service }: { service: CatalogueServiceDetail }) {
           <Item label={t('catalogue.currentPrice')}>{service.currentPrice ? formatVnd(service.currentPrice.unitPrice) : '—'}</Item>
         </DataList>
       </Section>
-      <Section title={t('catalogue.prices')}>
+      <Section
+        title={t('catalogue.prices')}
+        action={can('managePrices') && (
+          <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setOpenModal({ kind: 'addPrice' })}>
+            {t('catalogue.addPrice')}
+          </Button>
+        )}
+      >
         {service.prices.length === 0 ? (
           <Text size="sm" c="dimmed">{t('catalogue.noPrices')}</Text>
         ) : (
@@ -82,7 +130,14 @@ function ServiceView({ service }: { service: CatalogueServiceDetail }) {
           </Table.ScrollContainer>
         )}
       </Section>
-      <Section title={t('catalogue.kpis')}>
+      <Section
+        title={t('catalogue.kpis')}
+        action={canKpis && (
+          <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setOpenModal({ kind: 'addKpi' })}>
+            {t('catalogue.addKpi')}
+          </Button>
+        )}
+      >
         {service.kpis.length === 0 ? (
           <Text size="sm" c="dimmed">{t('catalogue.noKpis')}</Text>
         ) : (
@@ -94,6 +149,7 @@ function ServiceView({ service }: { service: CatalogueServiceDetail }) {
                   <Table.Th>{t('catalogue.target')}</Table.Th>
                   <Table.Th>{t('catalogue.measurement')}</Table.Th>
                   <Table.Th>{t('catalogue.deductionRule')}</Table.Th>
+                  {canKpis && <Table.Th><VisuallyHidden>{t('common.actions')}</VisuallyHidden></Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -110,6 +166,18 @@ function ServiceView({ service }: { service: CatalogueServiceDetail }) {
                       </Table.Td>
                       <Table.Td>{kpi.measurement}</Table.Td>
                       <Table.Td>{translate(currentLanguage(), words.key, words.params)}</Table.Td>
+                      {canKpis && (
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          <Group gap={4} wrap="nowrap">
+                            <ActionIcon variant="subtle" aria-label={t('catalogue.editKpi', { name: kpi.name })} onClick={() => setOpenModal({ kind: 'editKpi', kpi })}>
+                              <IconEdit size={16} aria-hidden />
+                            </ActionIcon>
+                            <ActionIcon variant="subtle" color="red" aria-label={t('catalogue.removeKpi', { name: kpi.name })} onClick={() => setOpenModal({ kind: 'removeKpi', kpi })}>
+                              <IconTrash size={16} aria-hidden />
+                            </ActionIcon>
+                          </Group>
+                        </Table.Td>
+                      )}
                     </Table.Tr>
                   );
                 })}
@@ -118,27 +186,82 @@ function ServiceView({ service }: { service: CatalogueServiceDetail }) {
           </Table.ScrollContainer>
         )}
       </Section>
-      <Section title={t('catalogue.systems')}>
+      <Section
+        title={t('catalogue.systems')}
+        action={canSystems && (
+          <Button size="xs" variant="light" leftSection={<IconLink size={14} aria-hidden />} onClick={() => setOpenModal({ kind: 'linkSystem' })}>
+            {t('catalogue.linkSystem')}
+          </Button>
+        )}
+      >
         {service.informationSystems.length === 0 ? (
           <Text size="sm" c="dimmed">{t('catalogue.noSystems')}</Text>
         ) : (
           <List spacing={4}>
             {service.informationSystems.map((system) => (
               <List.Item key={system.id}>
-                <Anchor component={Link} to={`/information-systems/${system.id}`}>{system.name}</Anchor> (<span className="mono">{system.code}</span>)
+                <Group gap="xs" wrap="nowrap">
+                  <span>
+                    <Anchor component={Link} to={`/information-systems/${system.id}`}>{system.name}</Anchor> (<span className="mono">{system.code}</span>)
+                  </span>
+                  {canSystems && (
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      size="sm"
+                      aria-label={t('catalogue.unlinkSystem', { name: system.name })}
+                      onClick={() => setOpenModal({ kind: 'unlinkSystem', system })}
+                    >
+                      <IconLinkOff size={14} aria-hidden />
+                    </ActionIcon>
+                  )}
+                </Group>
               </List.Item>
             ))}
           </List>
         )}
       </Section>
+      {can('update') && <ServiceFormModal opened={openModal?.kind === 'edit'} onClose={closeModal} service={service} />}
+      {can('retire') && <RetireServiceModal opened={openModal?.kind === 'retire'} onClose={closeModal} service={service} />}
+      {can('managePrices') && <AddPriceModal opened={openModal?.kind === 'addPrice'} onClose={closeModal} service={service} />}
+      {canKpis && <KpiFormModal opened={openModal?.kind === 'addKpi'} onClose={closeModal} serviceId={service.id} />}
+      {canKpis && openModal?.kind === 'editKpi' && (
+        <KpiFormModal key={openModal.kpi.id} opened onClose={closeModal} serviceId={service.id} kpi={openModal.kpi} />
+      )}
+      {canKpis && openModal?.kind === 'removeKpi' && (
+        <ConfirmModal
+          opened
+          onClose={closeModal}
+          title={t('catalogue.removeKpiTitle')}
+          message={t('catalogue.removeKpiConfirm', { name: openModal.kpi.name, code: openModal.kpi.code })}
+          confirmLabel={t('catalogue.removeKpiAction')}
+          isPending={removeKpi.isPending}
+          onConfirm={() => removeKpi.mutateAsync(openModal.kpi.id).then(() => notifySuccess(t('catalogue.kpiRemoved', { name: openModal.kpi.name })))}
+        />
+      )}
+      {canSystems && <LinkSystemModal opened={openModal?.kind === 'linkSystem'} onClose={closeModal} service={service} />}
+      {canSystems && openModal?.kind === 'unlinkSystem' && (
+        <ConfirmModal
+          opened
+          onClose={closeModal}
+          title={t('catalogue.unlinkSystemTitle')}
+          message={t('catalogue.unlinkSystemConfirm', { name: openModal.system.name, service: service.name })}
+          confirmLabel={t('catalogue.unlinkSystemAction')}
+          isPending={unlinkSystem.isPending}
+          onConfirm={() => unlinkSystem.mutateAsync(openModal.system.id).then(() => notifySuccess(t('catalogue.systemUnlinked', { name: openModal.system.name })))}
+        />
+      )}
     </>
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+function Section({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
   return (
     <Paper withBorder p="md" component="section">
-      <Title order={2} size="h4" mb="sm">{title}</Title>
+      <Group justify="space-between" align="center" mb="sm">
+        <Title order={2} size="h4">{title}</Title>
+        {action}
+      </Group>
       {children}
     </Paper>
   );

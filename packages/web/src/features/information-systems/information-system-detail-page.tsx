@@ -1,13 +1,15 @@
-import { Anchor, Badge, DataList, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, DataList, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { formatDate, formatDateTime, type InformationSystemDetail } from '@nghiemthu/shared';
-import { IconArrowLeft } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { IconArrowLeft, IconBan, IconEdit } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageLoader } from '../../ui/page-loader';
 import { PageTitle } from '../../ui/page-title';
 import { QueryError } from '../../ui/query-error';
+import { InformationSystemFormModal } from './information-system-form-modal';
 import { useSystem } from './information-systems.api';
+import { RetireSystemModal } from './retire-system-modal';
 
 export function InformationSystemDetailPage() {
   const { t } = useTranslation();
@@ -30,17 +32,36 @@ export function InformationSystemDetailPage() {
 
 function SystemView({ system }: { system: InformationSystemDetail }) {
   const { t } = useTranslation();
+  const [openModal, setOpenModal] = useState<'edit' | 'retire' | null>(null);
+  const can = (action: InformationSystemDetail['allowedActions'][number]) => system.allowedActions.includes(action);
+  const closeModal = () => setOpenModal(null);
   return (
     <>
-      <Stack gap={4}>
-        <PageTitle>{system.name}</PageTitle>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <PageTitle>{system.name}</PageTitle>
+          <Group gap="sm">
+            <Text className="mono">{system.code}</Text>
+            <Badge variant="light" color={system.status === 'active' ? 'green' : 'gray'}>
+              {t(`informationSystems.statuses.${system.status}`)}
+            </Badge>
+          </Group>
+        </Stack>
         <Group gap="sm">
-          <Text className="mono">{system.code}</Text>
-          <Badge variant="light" color={system.status === 'active' ? 'green' : 'gray'}>
-            {t(`informationSystems.statuses.${system.status}`)}
-          </Badge>
+          {can('update') && (
+            <Button variant="default" leftSection={<IconEdit size={16} aria-hidden />} onClick={() => setOpenModal('edit')}>
+              {t('informationSystems.edit')}
+            </Button>
+          )}
+          {can('retire') && (
+            <Button color="red" variant="light" leftSection={<IconBan size={16} aria-hidden />} onClick={() => setOpenModal('retire')}>
+              {t('informationSystems.retire')}
+            </Button>
+          )}
         </Group>
-      </Stack>
+      </Group>
+      {can('update') && <InformationSystemFormModal opened={openModal === 'edit'} onClose={closeModal} system={system} />}
+      {can('retire') && <RetireSystemModal opened={openModal === 'retire'} onClose={closeModal} system={system} />}
       <Section title={t('informationSystems.general')}>
         <DataList labelWidth="220px">
           <Item label={t('informationSystems.description')}>{system.description ?? '—'}</Item>

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Group, Select, Stack, Table } from '@mantine/core';
 import { INFORMATION_SYSTEM_STATUSES, SECURITY_LEVELS } from '@nghiemthu/shared';
-import { IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AgencyPicker } from '../agencies/agency-picker';
@@ -12,12 +13,14 @@ import { PageTitle } from '../../ui/page-title';
 import { QueryError } from '../../ui/query-error';
 import { SortableTh } from '../../ui/sortable-th';
 import { oneOf, useListParams } from '../../ui/use-list-params';
+import { InformationSystemFormModal } from './information-system-form-modal';
 import { SYSTEM_SORTS, useSystemList } from './information-systems.api';
 
 const FILTERS = ['q', 'status', 'securityLevel', 'ownerAgencyId'] as const;
 
 export function InformationSystemsPage() {
   const { t } = useTranslation();
+  const [isCreateOpen, setCreateOpen] = useState(false);
   const list = useListParams({ sorts: SYSTEM_SORTS, defaultSort: 'code', defaultOrder: 'asc', filters: FILTERS });
   const level = Number(list.filters.securityLevel);
   const systems = useSystemList({
@@ -34,7 +37,14 @@ export function InformationSystemsPage() {
 
   return (
     <Stack>
-      <PageTitle>{t('informationSystems.title')}</PageTitle>
+      <Group justify="space-between" align="flex-end">
+        <PageTitle>{t('informationSystems.title')}</PageTitle>
+        {systems.data?.canCreate && (
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreateOpen(true)}>
+            {t('informationSystems.create')}
+          </Button>
+        )}
+      </Group>
       <Group align="flex-end" gap="sm" role="search" aria-label={t('list.filters')}>
         <FilterTextInput
           label={t('common.search')}
@@ -116,6 +126,7 @@ export function InformationSystemsPage() {
           <ListFooter page={list.page} pageSize={list.pageSize} total={systems.data.total} onPageChange={list.setPage} />
         </>
       )}
+      <InformationSystemFormModal opened={isCreateOpen} onClose={() => setCreateOpen(false)} />
     </Stack>
   );
 }
