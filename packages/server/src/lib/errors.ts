@@ -1,4 +1,4 @@
-import { isMessageKey, translate, type ErrorCode, type ErrorDetail, type Language, type MessageKey, type MessageParams } from '@nghiemthu/shared';
+import { formatDate, isMessageKey, translate, type ErrorCode, type ErrorDetail, type Language, type MessageKey, type MessageParams } from '@nghiemthu/shared';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -34,10 +34,20 @@ export class AppError extends Error {
   }
 }
 
-/** Fills a message's parameters, translating those that are themselves message keys (e.g. "the agency"). */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Fills a message's parameters the way a person reads them: those that are
+ * themselves message keys (e.g. "the agency") are translated, and calendar
+ * dates are written dd/MM/yyyy, as everywhere else in the app.
+ */
 export function localizeParams(language: Language, params: MessageParams = {}): MessageParams {
   return Object.fromEntries(
-    Object.entries(params).map(([name, value]) => [name, typeof value === 'string' && isMessageKey(value) ? translate(language, value) : value]),
+    Object.entries(params).map(([name, value]) => {
+      if (typeof value !== 'string') return [name, value];
+      if (isMessageKey(value)) return [name, translate(language, value)];
+      return [name, ISO_DATE.test(value) ? formatDate(value) : value];
+    }),
   );
 }
 

@@ -24,6 +24,9 @@ export function DateField({ value, onChange, ...props }: DateFieldProps) {
       }}
       placeholder={t('common.datePlaceholder')}
       clearable={!props.required}
+      // The calendar opens under the input on focus, and a failed submit focuses the first wrong
+      // field: the error goes above the input so the calendar never hides why the form was refused.
+      inputWrapperOrder={['label', 'description', 'error', 'input']}
       {...props}
     />
   );

@@ -119,7 +119,9 @@ describe('mergers and code history', () => {
     const agency = await byCode('000.00.03.H99');
     const early = await inject(admin, 'POST', `/api/agencies/${agency.id}/code`, { code: '000.00.03.H01', validFrom: '2020-01-01', reason: 'x' });
     expect(early.statusCode).toBe(400);
-    expect(early.json().error.details[0].path).toBe('validFrom');
+    expect(early.json().error.details[0]).toEqual({
+      path: 'validFrom', message: 'Ngày hiệu lực của mã mới phải sau ngày hiệu lực của mã hiện tại (01/07/2025).',
+    });
     const changed = await inject(admin, 'POST', `/api/agencies/${agency.id}/code`, { code: '000.00.03.H01', validFrom: '2026-07-01', reason: 'Hợp nhất tỉnh: giữ mã cấp 1 H01 (minh họa)' });
     expect(changed.statusCode).toBe(200);
     expect(changed.json().code).toBe('000.00.03.H01');

@@ -180,7 +180,7 @@ describe('catalogue import', () => {
         { path: `trang services, dòng ${servicesRow}, cột code`, message: 'Mã hệ thống chỉ gồm chữ, chữ số và các dấu . _ - (ví dụ LGSP hoặc HT-QLVB), không dấu cách.' },
         { path: `trang services, dòng ${servicesRow + 1}, cột orderingMethods`, message: 'Giá trị "bidding" không hợp lệ; dùng một trong: assignment, ordering, tendering.' },
         { path: `trang prices, dòng ${pricesRow - 2}, cột unitPrice`, message: 'Số tiền "15.000.000,5" không hợp lệ; nhập số nguyên đồng, không âm, không có phần thập phân.' },
-        { path: `trang prices, dòng ${pricesRow - 1}, cột validFrom`, message: expect.stringContaining('Thời kỳ áp dụng trùng với đơn giá theo 12/2025/QĐ-UBND (2025-01-01') },
+        { path: `trang prices, dòng ${pricesRow - 1}, cột validFrom`, message: expect.stringContaining('Thời kỳ áp dụng trùng với đơn giá theo 12/2025/QĐ-UBND (01/01/2025') },
         { path: `trang prices, dòng ${pricesRow}, cột serviceCode`, message: 'Không tìm thấy dịch vụ mã DV-KHONG-CO trong trang services hoặc trong danh mục.' },
         { path: `trang prices, dòng ${pricesRow}, cột decisionDate`, message: 'Ngày "31/02/2025" không hợp lệ; dùng dạng yyyy-MM-dd hoặc dd/MM/yyyy.' },
         { path: `trang kpis, dòng ${kpisRow}, cột target`, message: 'Số "99,5" không hợp lệ; dùng dấu chấm thập phân, tối đa 4 chữ số sau dấu chấm.' },
@@ -201,7 +201,7 @@ describe('catalogue import', () => {
     sheets.prices[row]!.unitPrice = 14_000_000;
     const task = await importAndWait(await workbookFile(sheets), 'en');
     expect(task.error.details).toEqual([
-      { path: `sheet prices, row ${row + 2}, column unitPrice`, message: 'The price from 2025-01-01 was issued with different content; an import may only add an end date to the current price, never edit an issued price.' },
+      { path: `sheet prices, row ${row + 2}, column unitPrice`, message: 'The price from 01/01/2025 was issued with different content; an import may only add an end date to the current price, never edit an issued price.' },
     ]);
   });
 

@@ -80,7 +80,7 @@ describe('prices', () => {
     expect((await h.inject(admin, 'GET', `/api/catalogue/services/${service.id}/price?date=2025-06-30`)).json()).toMatchObject({ unitPrice: 15_000_000 });
     const none = await h.inject(admin, 'GET', `/api/catalogue/services/${service.id}/price?date=2020-01-01`, undefined, 'en');
     expect(none.statusCode).toBe(404);
-    expect(none.json().error.message).toBe('The service has no price valid on 2020-01-01.');
+    expect(none.json().error.message).toBe('The service has no price valid on 01/01/2020.');
 
     const [event] = await t.db.select().from(auditEvents)
       .where(and(eq(auditEvents.entityId, service.id), eq(auditEvents.action, 'catalogue_price.added'))).orderBy(auditEvents.seq).offset(1);
@@ -97,7 +97,7 @@ describe('prices', () => {
 
     const inside = await h.inject(admin, 'POST', url, h.price({ validFrom: '2025-03-01', validTo: '2025-03-31' }));
     expect(inside.statusCode).toBe(409);
-    expect(inside.json().error.message).toBe('Thời kỳ áp dụng trùng với đơn giá theo 12/2025/QĐ-UBND (2025-01-01 – 2025-06-30). Mỗi ngày chỉ có một đơn giá; hãy chọn ngày khác hoặc kết thúc đơn giá đó trước.');
+    expect(inside.json().error.message).toBe('Thời kỳ áp dụng trùng với đơn giá theo 12/2025/QĐ-UBND (01/01/2025 – 30/06/2025). Mỗi ngày chỉ có một đơn giá; hãy chọn ngày khác hoặc kết thúc đơn giá đó trước.');
     // Starting on the same day as the open price would hide it: refused too.
     expect((await h.inject(admin, 'POST', url, h.price({ validFrom: '2025-07-01' }))).statusCode).toBe(409);
     // A bounded price before the first one is fine; one ending after the open one starts is not.
