@@ -1,17 +1,16 @@
 import { Alert, Anchor, Button, DataList, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { formatDate, formatDateTime, type AgencyDetail, type AgencyRef } from '@nghiemthu/shared';
-import { IconArrowLeft, IconArrowsJoin, IconEdit, IconHash } from '@tabler/icons-react';
+import { IconArrowsJoin, IconEdit, IconHash } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { PageLoader } from '../../ui/page-loader';
 import { PageTitle } from '../../ui/page-title';
-import { QueryError } from '../../ui/query-error';
 import { useAgency } from './agencies.api';
 import { AgencyFormModal } from './agency-form-modal';
 import { AgencyStatusBadge } from './agency-status-badge';
 import { ChangeCodeModal } from './change-code-modal';
 import { CloseAgencyModal } from './close-agency-modal';
+import { DetailPage } from '../../ui/detail-page';
 
 export function AgencyDetailPage() {
   const { t } = useTranslation();
@@ -19,17 +18,9 @@ export function AgencyDetailPage() {
   const agency = useAgency(agencyId);
 
   return (
-    <Stack>
-      <Anchor component={Link} to="/agencies" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} aria-hidden />
-          {t('agencies.backToList')}
-        </Group>
-      </Anchor>
-      {agency.isPending && <PageLoader />}
-      {agency.isError && <QueryError error={agency.error} onRetry={() => void agency.refetch()} />}
-      {agency.data && <AgencyDetailView agency={agency.data} />}
-    </Stack>
+    <DetailPage backTo="/agencies" backLabel={t('agencies.backToList')} query={agency}>
+      {(data) => <AgencyDetailView agency={data} />}
+    </DetailPage>
   );
 }
 

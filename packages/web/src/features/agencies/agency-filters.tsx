@@ -1,11 +1,12 @@
-import { Button, Group, Select } from '@mantine/core';
+import { Select } from '@mantine/core';
 import { AGENCY_STATUSES, AGENCY_TYPES } from '@nghiemthu/shared';
-import { IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { FilterTextInput } from '../../ui/filter-text-input';
 import type { ListParams } from '../../ui/use-list-params';
 import type { AgencySort } from './agencies.api';
 import { AgencyPicker } from './agency-picker';
+import { FilterBar } from '../../ui/filter-bar';
 
 export const AGENCY_FILTERS = ['q', 'type', 'status', 'parentId'] as const;
 type AgencyFilter = (typeof AGENCY_FILTERS)[number];
@@ -13,7 +14,7 @@ type AgencyFilter = (typeof AGENCY_FILTERS)[number];
 export function AgencyFilters({ list }: { list: ListParams<AgencySort, AgencyFilter> }) {
   const { t } = useTranslation();
   return (
-    <Group align="flex-end" gap="sm" role="search" aria-label={t('list.filters')}>
+    <FilterBar hasFilters={list.hasFilters} onClear={list.clearFilters}>
       <FilterTextInput
         label={t('common.search')}
         placeholder={t('agencies.searchPlaceholder')}
@@ -46,11 +47,6 @@ export function AgencyFilters({ list }: { list: ListParams<AgencySort, AgencyFil
         onChange={(value) => list.setFilter('parentId', value)}
         w={{ base: '100%', sm: 300 }}
       />
-      {list.hasFilters && (
-        <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={list.clearFilters}>
-          {t('list.clearFilters')}
-        </Button>
-      )}
-    </Group>
+    </FilterBar>
   );
 }

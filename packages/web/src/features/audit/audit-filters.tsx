@@ -1,11 +1,10 @@
-import { Button, Group } from '@mantine/core';
-import { IconFilterOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../ui/date-field';
 import { FilterTextInput } from '../../ui/filter-text-input';
 import type { ListParams } from '../../ui/use-list-params';
 import { AgencyPicker } from '../agencies/agency-picker';
 import type { AuditFilter } from './audit.api';
+import { FilterBar } from '../../ui/filter-bar';
 
 export function AuditFilters({ list }: { list: ListParams<'seq', AuditFilter> }) {
   const { t } = useTranslation();
@@ -19,7 +18,7 @@ export function AuditFilters({ list }: { list: ListParams<'seq', AuditFilter> })
     />
   );
   return (
-    <Group align="flex-end" gap="sm" role="search" aria-label={t('list.filters')}>
+    <FilterBar hasFilters={list.hasFilters} onClear={list.clearFilters}>
       {text('actor', 170)}
       {text('action', 190)}
       {text('entityType', 160)}
@@ -44,11 +43,6 @@ export function AuditFilters({ list }: { list: ListParams<'seq', AuditFilter> })
         minDate={list.filters.from || undefined}
         w={{ base: '100%', sm: 150 }}
       />
-      {list.hasFilters && (
-        <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={list.clearFilters}>
-          {t('list.clearFilters')}
-        </Button>
-      )}
-    </Group>
+    </FilterBar>
   );
 }

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { CATALOGUE_SERVICE_STATUSES, ORDERING_METHODS, formatVnd } from '@nghiemthu/shared';
-import { IconDownload, IconFilterOff, IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
+import { IconDownload, IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -15,6 +15,7 @@ import { oneOf, useListParams } from '../../ui/use-list-params';
 import { CATALOGUE_EXPORT_URL, CATALOGUE_SORTS, useCatalogueList } from './catalogue.api';
 import { CatalogueImportModal } from './catalogue-import-modal';
 import { ServiceFormModal } from './service-form-modal';
+import { FilterBar } from '../../ui/filter-bar';
 
 const FILTERS = ['q', 'status', 'orderingMethod'] as const;
 
@@ -54,7 +55,7 @@ export function CataloguePage() {
           </Button>
         </Group>
       </Group>
-      <Group align="flex-end" gap="sm" role="search" aria-label={t('list.filters')}>
+      <FilterBar hasFilters={list.hasFilters} onClear={list.clearFilters}>
         <FilterTextInput
           label={t('common.search')}
           placeholder={t('catalogue.searchPlaceholder')}
@@ -81,12 +82,7 @@ export function CataloguePage() {
           clearable
           w={{ base: '100%', sm: 170 }}
         />
-        {list.hasFilters && (
-          <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={list.clearFilters}>
-            {t('list.clearFilters')}
-          </Button>
-        )}
-      </Group>
+      </FilterBar>
       {services.isError && <QueryError error={services.error} onRetry={() => void services.refetch()} />}
       {services.isPending && <PageLoader />}
       {services.data && (

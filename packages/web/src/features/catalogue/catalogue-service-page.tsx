@@ -1,21 +1,11 @@
 import { ActionIcon, Anchor, Badge, Button, DataList, Group, List, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import {
-  describeDeductionRule,
-  formatDate,
-  formatVnd,
-  translate,
-  type CatalogueServiceDetail,
-  type InformationSystemRef,
-  type ServiceKpi,
-} from '@nghiemthu/shared';
-import { IconArrowLeft, IconBan, IconEdit, IconLink, IconLinkOff, IconPlus, IconTrash } from '@tabler/icons-react';
+import { describeDeductionRule, formatDate, formatVnd, translate, type CatalogueServiceDetail, type InformationSystemRef, type ServiceKpi } from '@nghiemthu/shared';
+import { IconBan, IconEdit, IconLink, IconLinkOff, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { currentLanguage } from '../../app/i18n';
-import { PageLoader } from '../../ui/page-loader';
 import { PageTitle } from '../../ui/page-title';
-import { QueryError } from '../../ui/query-error';
 import { notifySuccess } from '../../ui/notify';
 import { AddPriceModal } from './add-price-modal';
 import { useCatalogueService, useRemoveKpi, useUnlinkSystem } from './catalogue.api';
@@ -24,6 +14,7 @@ import { KpiFormModal } from './kpi-form-modal';
 import { LinkSystemModal } from './link-system-modal';
 import { RetireServiceModal } from './retire-service-modal';
 import { ServiceFormModal } from './service-form-modal';
+import { DetailPage } from '../../ui/detail-page';
 
 type OpenModal =
   | { kind: 'edit' | 'retire' | 'addPrice' | 'addKpi' | 'linkSystem' }
@@ -35,17 +26,9 @@ export function CatalogueServicePage() {
   const { serviceId = null } = useParams();
   const service = useCatalogueService(serviceId);
   return (
-    <Stack>
-      <Anchor component={Link} to="/catalogue" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} aria-hidden />
-          {t('catalogue.backToList')}
-        </Group>
-      </Anchor>
-      {service.isPending && <PageLoader />}
-      {service.isError && <QueryError error={service.error} onRetry={() => void service.refetch()} />}
-      {service.data && <ServiceView service={service.data} />}
-    </Stack>
+    <DetailPage backTo="/catalogue" backLabel={t('catalogue.backToList')} query={service}>
+      {(data) => <ServiceView service={data} />}
+    </DetailPage>
   );
 }
 

@@ -1,8 +1,8 @@
-import { Button, Group, Select } from '@mantine/core';
-import { IconFilterOff } from '@tabler/icons-react';
+import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ListParams } from '../../ui/use-list-params';
 import { DELEGATION_STATUSES, type DelegationSort } from './delegations.api';
+import { FilterBar } from '../../ui/filter-bar';
 
 export const DELEGATION_FILTERS = ['status'] as const;
 type DelegationFilter = (typeof DELEGATION_FILTERS)[number];
@@ -10,7 +10,7 @@ type DelegationFilter = (typeof DELEGATION_FILTERS)[number];
 export function DelegationFilters({ list }: { list: ListParams<DelegationSort, DelegationFilter> }) {
   const { t } = useTranslation();
   return (
-    <Group align="flex-end" gap="sm" role="search" aria-label={t('list.filters')}>
+    <FilterBar hasFilters={list.hasFilters} onClear={list.clearFilters}>
       <Select
         label={t('delegations.status')}
         placeholder={t('common.all')}
@@ -21,11 +21,6 @@ export function DelegationFilters({ list }: { list: ListParams<DelegationSort, D
         w={{ base: '100%', sm: 200 }}
         data-testid="delegation-status-filter"
       />
-      {list.hasFilters && (
-        <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={list.clearFilters}>
-          {t('list.clearFilters')}
-        </Button>
-      )}
-    </Group>
+    </FilterBar>
   );
 }

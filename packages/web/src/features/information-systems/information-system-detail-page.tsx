@@ -1,32 +1,23 @@
 import { Anchor, Badge, Button, DataList, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { formatDate, formatDateTime, type InformationSystemDetail } from '@nghiemthu/shared';
-import { IconArrowLeft, IconBan, IconEdit } from '@tabler/icons-react';
+import { IconBan, IconEdit } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { PageLoader } from '../../ui/page-loader';
 import { PageTitle } from '../../ui/page-title';
-import { QueryError } from '../../ui/query-error';
 import { InformationSystemFormModal } from './information-system-form-modal';
 import { useSystem } from './information-systems.api';
 import { RetireSystemModal } from './retire-system-modal';
+import { DetailPage } from '../../ui/detail-page';
 
 export function InformationSystemDetailPage() {
   const { t } = useTranslation();
   const { systemId = null } = useParams();
   const system = useSystem(systemId);
   return (
-    <Stack>
-      <Anchor component={Link} to="/information-systems" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} aria-hidden />
-          {t('informationSystems.backToList')}
-        </Group>
-      </Anchor>
-      {system.isPending && <PageLoader />}
-      {system.isError && <QueryError error={system.error} onRetry={() => void system.refetch()} />}
-      {system.data && <SystemView system={system.data} />}
-    </Stack>
+    <DetailPage backTo="/information-systems" backLabel={t('informationSystems.backToList')} query={system}>
+      {(data) => <SystemView system={data} />}
+    </DetailPage>
   );
 }
 

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, Select, Stack, Table } from '@mantine/core';
 import { INFORMATION_SYSTEM_STATUSES, SECURITY_LEVELS } from '@nghiemthu/shared';
-import { IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -15,6 +15,7 @@ import { SortableTh } from '../../ui/sortable-th';
 import { oneOf, useListParams } from '../../ui/use-list-params';
 import { InformationSystemFormModal } from './information-system-form-modal';
 import { SYSTEM_SORTS, useSystemList } from './information-systems.api';
+import { FilterBar } from '../../ui/filter-bar';
 
 const FILTERS = ['q', 'status', 'securityLevel', 'ownerAgencyId'] as const;
 
@@ -45,7 +46,7 @@ export function InformationSystemsPage() {
           </Button>
         )}
       </Group>
-      <Group align="flex-end" gap="sm" role="search" aria-label={t('list.filters')}>
+      <FilterBar hasFilters={list.hasFilters} onClear={list.clearFilters}>
         <FilterTextInput
           label={t('common.search')}
           placeholder={t('informationSystems.searchPlaceholder')}
@@ -78,12 +79,7 @@ export function InformationSystemsPage() {
           onChange={(value) => list.setFilter('ownerAgencyId', value)}
           w={{ base: '100%', sm: 300 }}
         />
-        {list.hasFilters && (
-          <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={list.clearFilters}>
-            {t('list.clearFilters')}
-          </Button>
-        )}
-      </Group>
+      </FilterBar>
       {systems.isError && <QueryError error={systems.error} onRetry={() => void systems.refetch()} />}
       {systems.isPending && <PageLoader />}
       {systems.data && (

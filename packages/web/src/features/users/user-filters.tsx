@@ -1,11 +1,12 @@
-import { Button, Group, Select } from '@mantine/core';
+import { Select } from '@mantine/core';
 import { ROLES } from '@nghiemthu/shared';
-import { IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { FilterTextInput } from '../../ui/filter-text-input';
 import type { ListParams } from '../../ui/use-list-params';
 import { AgencyPicker } from '../agencies/agency-picker';
 import type { UserSort } from './users.api';
+import { FilterBar } from '../../ui/filter-bar';
 
 export const USER_FILTERS = ['q', 'agencyId', 'role', 'isActive'] as const;
 type UserFilter = (typeof USER_FILTERS)[number];
@@ -13,7 +14,7 @@ type UserFilter = (typeof USER_FILTERS)[number];
 export function UserFilters({ list }: { list: ListParams<UserSort, UserFilter> }) {
   const { t } = useTranslation();
   return (
-    <Group align="flex-end" gap="sm" role="search" aria-label={t('list.filters')}>
+    <FilterBar hasFilters={list.hasFilters} onClear={list.clearFilters}>
       <FilterTextInput
         label={t('common.search')}
         placeholder={t('users.searchPlaceholder')}
@@ -49,11 +50,6 @@ export function UserFilters({ list }: { list: ListParams<UserSort, UserFilter> }
         clearable
         w={{ base: '100%', sm: 170 }}
       />
-      {list.hasFilters && (
-        <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={list.clearFilters}>
-          {t('list.clearFilters')}
-        </Button>
-      )}
-    </Group>
+    </FilterBar>
   );
 }
