@@ -26,6 +26,9 @@ import { catalogueTransferRoutes } from './features/catalogue/catalogue-transfer
 import { filesRoutes } from './features/files/files.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { informationSystemsRoutes } from './features/information-systems/information-systems.routes.js';
+import { notificationsRoutes } from './features/notifications/notifications.routes.js';
+import { dossiersRoutes } from './features/dossiers/dossiers.routes.js';
+import { ordersRoutes } from './features/orders/orders.routes.js';
 import { tasksRoutes } from './features/tasks/tasks.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import type { BlobStore } from './features/files/blob-store.js';
@@ -93,6 +96,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(catalogueTransferRoutes, { prefix: '/api' });
   await app.register(calendarRoutes, { prefix: '/api' });
   await app.register(delegationsRoutes, { prefix: '/api' });
+  await app.register(ordersRoutes, { prefix: '/api' });
+  await app.register(dossiersRoutes, { prefix: '/api' });
+  await app.register(notificationsRoutes, { prefix: '/api' });
 
   await serveWebApp(app, config.webDistDir);
   return app as unknown as App;

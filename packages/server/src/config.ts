@@ -36,7 +36,38 @@ const Env = z.object({
   PROVINCE_NAME: z.string().optional(),
   /** The built web app to serve; defaults to packages/web/dist. */
   WEB_DIST_DIR: z.string().optional(),
+  /**
+   * The address people reach NghiemThu at, printed in the QR code of minutes
+   * (`<PUBLIC_BASE_URL>/verify/<id>`); defaults to http://localhost:<PORT>.
+   */
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  /** Where the Noto Serif TTFs for generated PDFs are (Debian fonts-noto-core). */
+  PDF_FONT_DIR: z.string().default('/usr/share/fonts/truetype/noto'),
+  /** The mail server for e-mail notifications; unset: notifications stay in the app only. */
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** true: TLS from the first byte (port 465); false: plain, upgraded with STARTTLS when the server offers it. */
+  SMTP_SECURE: z.enum(['true', 'false']).default('false'),
+  /** Sign-in to the mail server: both or neither. */
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  /** The sender, required with SMTP_HOST, e.g. `"NghiemThu" <nghiemthu@sokhcn.anbinh.gov.vn>`. */
+  SMTP_FROM: z.string().optional(),
+  /** false accepts a mail server's self-signed or expired certificate; only for an internal relay you trust. */
+  SMTP_REJECT_UNAUTHORIZED: z.enum(['true', 'false']).default('true'),
 });
+
+/** Problems between SMTP_* settings, which the field-by-field schema cannot see. */
+function smtpProblems(env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  if (!env.SMTP_HOST) return problems;
+  if (!env.SMTP_FROM) problems.push('SMTP_FROM: required when SMTP_HOST is set, e.g. "NghiemThu" <nghiemthu@example.gov.vn>');
+  else if (!z.email().safeParse(/<([^<>]+)>\s*$/.exec(env.SMTP_FROM)?.[1] ?? env.SMTP_FROM.trim()).success) {
+    problems.push('SMTP_FROM: not an e-mail address; write name@domain or "Name" <name@domain>');
+  }
+  if (!env.SMTP_USER !== !env.SMTP_PASSWORD) problems.push('SMTP_USER, SMTP_PASSWORD: set both (sign in to the mail server) or neither');
+  return problems;
+}
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -54,15 +85,31 @@ export type Config = {
   logLevel: string;
   provinceName: string | null;
   webDistDir: string;
+  publicBaseUrl: string;
+  pdfFontDir: string;
+  /** null: e-mail is off and notifications stay in the app. */
+  smtp: SmtpConfig | null;
+};
+
+export type SmtpConfig = {
+  host: string;
+  port: number;
+  secure: boolean;
+  auth: { user: string; password: string } | null;
+  from: string;
+  rejectUnauthorized: boolean;
 };
 
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid environment:\n${problems.join('\n')}`);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
+    ...smtpProblems(env),
+  ];
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigError(`Invalid environment:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
   }
   const e = parsed.data;
   if (e.DATABASE_URL && !/^postgres(ql)?:\/\//.test(e.DATABASE_URL)) {
@@ -88,5 +135,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     provinceName: e.PROVINCE_NAME ?? null,
     webDistDir: e.WEB_DIST_DIR ? path.resolve(env.INIT_CWD ?? process.cwd(), e.WEB_DIST_DIR) : path.resolve(import.meta.dirname, '../../web/dist'),
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    pdfFontDir: e.PDF_FONT_DIR,
+    smtp: e.SMTP_HOST
+      ? {
+          host: e.SMTP_HOST,
+          port: e.SMTP_PORT,
+          secure: e.SMTP_SECURE === 'true',
+          auth: e.SMTP_USER && e.SMTP_PASSWORD ? { user: e.SMTP_USER, password: e.SMTP_PASSWORD } : null,
+          from: e.SMTP_FROM ?? '',
+          rejectUnauthorized: e.SMTP_REJECT_UNAUTHORIZED === 'true',
+        }
+      : null,
   };
 }

@@ -9,8 +9,17 @@ import { createCatalogueService } from './features/catalogue/catalogue.service.j
 import { createCatalogueTransferService } from './features/catalogue/catalogue-transfer.service.js';
 import { createFilesService } from './features/files/files.service.js';
 import { createInformationSystemsService } from './features/information-systems/information-systems.service.js';
+import { createNotificationsService } from './features/notifications/notifications.service.js';
 import { createScopeService } from './features/agencies/agency-scope.js';
 import { createSettingsService } from './features/settings/settings.service.js';
+import { createDossierAccess } from './features/dossiers/dossier-access.js';
+import { createDossierDeadlines } from './features/dossiers/dossier-deadlines.js';
+import { createDossierWorkflowService } from './features/dossiers/dossier-workflow.service.js';
+import { createDossiersService } from './features/dossiers/dossiers.service.js';
+import { createMyWorkService } from './features/dossiers/my-work.service.js';
+import { createNumberingService } from './features/numbering/numbering.service.js';
+import { createOrdersService } from './features/orders/orders.service.js';
+import { createPaymentsService } from './features/payments/payments.service.js';
 import { createTasksService } from './features/tasks/tasks.service.js';
 import { createUsersService } from './features/users/users.service.js';
 
@@ -25,6 +34,20 @@ export function createServices(deps: AppDeps) {
   const files = createFilesService({ db, clock, audit, scope, storage, config });
   const agencies = createAgenciesService({ db, clock, audit, scope, tasks });
   const catalogue = createCatalogueService({ db, clock, audit });
+  // Before the workflow services, which call notifications.notify inside their transactions.
+  const notifications = createNotificationsService({ db, clock, config });
+  const calendar = createCalendarService({ db, clock, audit, settings });
+  const delegations = createDelegationsService({ db, clock, audit, scope });
+  const numbering = createNumberingService();
+  const payments = createPaymentsService({ db, clock, audit });
+  const orders = createOrdersService({ db, clock, audit, scope, catalogue, numbering, delegations, payments });
+  const access = createDossierAccess({ db, scope, delegations });
+  const deadlines = createDossierDeadlines({ calendar, settings });
+  const dossiers = createDossiersService({ db, clock, audit, settings, access, deadlines, orders, payments, publicBaseUrl: config.publicBaseUrl });
+  const dossierWorkflow = createDossierWorkflowService({
+    db, clock, audit, dossiers, orders, payments, numbering, deadlines, notifications, files,
+    config: { pdfFontDir: config.pdfFontDir, publicBaseUrl: config.publicBaseUrl, provinceName: config.provinceName },
+  });
   return {
     config,
     audit,
@@ -39,8 +62,15 @@ export function createServices(deps: AppDeps) {
     informationSystems: createInformationSystemsService({ db, clock, audit, scope }),
     catalogue,
     catalogueTransfer: createCatalogueTransferService({ db, clock, audit, tasks, files, storage, catalogue }),
-    calendar: createCalendarService({ db, clock, audit, settings }),
-    delegations: createDelegationsService({ db, clock, audit, scope }),
+    calendar,
+    delegations,
+    numbering,
+    payments,
+    orders,
+    dossiers,
+    dossierWorkflow,
+    myWork: createMyWorkService({ db, clock, scope, access, deadlines, dossiers }),
+    notifications,
   };
 }
 

@@ -7,7 +7,11 @@
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+import { acceptanceEn, acceptanceVi } from './messages-acceptance.js';
+
 const vi = {
+  // orders, dossiers, councils, payments: messages-acceptance.ts
+  ...acceptanceVi,
   // generic
   validationFailed: 'Dữ liệu gửi lên không hợp lệ. Vui lòng kiểm tra các trường được nêu.',
   invalidJson: 'Nội dung gửi lên không phải JSON hợp lệ: {detail}',
@@ -86,6 +90,25 @@ const vi = {
   delegationOverlap: 'Bạn đã ủy quyền cho {deputy} trong khoảng thời gian trùng ({from} – {to}); thu hồi ủy quyền đó trước hoặc chọn thời gian khác.',
   delegationFinished: 'Ủy quyền này đã kết thúc hoặc đã bị thu hồi.',
   thingDelegation: 'ủy quyền',
+  // notifications (one per kind: notification_<kind>)
+  notification_dossier_awaiting_you: 'Hồ sơ {dossierCode} ({orderTitle}) đang chờ bạn xử lý ở bước {stepLabel}, hạn {dueDate}.',
+  notification_dossier_assigned: 'Bạn được phân công thẩm định hồ sơ {dossierCode} ({orderTitle}), hạn {dueDate}.',
+  notification_dossier_due_soon: 'Hồ sơ {dossierCode} sắp đến hạn xử lý ({dueDate}).',
+  notification_dossier_overdue: 'Hồ sơ {dossierCode} đã quá hạn {days} ngày làm việc (hạn {dueDate}).',
+  notification_dossier_escalated: 'Hồ sơ {dossierCode} đã quá hạn xử lý (hạn {dueDate}); người đang giữ hồ sơ: {responsible}.',
+  notification_dossier_decided: 'Hồ sơ {dossierCode} {decision}. Ghi chú: {reason}',
+  notification_dossier_supplement_requested: 'Hồ sơ {dossierCode} cần bổ sung: {reason}. Hạn bổ sung: {dueDate}.',
+  notification_council_appointed: 'Bạn được cử làm {councilRole} hội đồng nghiệm thu hồ sơ {dossierCode}.',
+  notificationDecisionApproved: 'đã được phê duyệt',
+  notificationDecisionRejected: 'đã bị từ chối',
+  notificationDecisionSentBack: 'đã bị trả lại để xử lý lại',
+  notificationCouncilChair: 'chủ tịch',
+  notificationCouncilSecretary: 'thư ký',
+  notificationCouncilMember: 'thành viên',
+  notificationNoRemarks: 'không có.',
+  notificationEmailLink: 'Xem chi tiết: {url}',
+  notificationEmailFooter: 'Thư này được gửi tự động từ hệ thống NghiemThu, vui lòng không trả lời. Xem mọi thông báo của bạn tại {url}',
+  thingNotification: 'thông báo',
   // things
   thingAgency: 'cơ quan',
   thingUser: 'người dùng',
@@ -159,6 +182,7 @@ const vi = {
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
+  ...acceptanceEn,
   validationFailed: 'The submitted data is not valid. Please check the fields listed.',
   invalidJson: 'The request body is not valid JSON: {detail}',
   unsupportedMediaType: 'Content type "{type}" is not supported here.',
@@ -230,6 +254,24 @@ const en: Record<MessageKey, string> = {
   delegationOverlap: 'You already delegated to {deputy} for an overlapping period ({from} – {to}); revoke that first or choose another period.',
   delegationFinished: 'This delegation has already ended or been revoked.',
   thingDelegation: 'delegation',
+  notification_dossier_awaiting_you: 'Dossier {dossierCode} ({orderTitle}) is waiting for you at the step {stepLabel}, due {dueDate}.',
+  notification_dossier_assigned: 'You were assigned to appraise dossier {dossierCode} ({orderTitle}), due {dueDate}.',
+  notification_dossier_due_soon: 'Dossier {dossierCode} is due soon ({dueDate}).',
+  notification_dossier_overdue: 'Dossier {dossierCode} is {days} working days overdue (due {dueDate}).',
+  notification_dossier_escalated: 'Dossier {dossierCode} is overdue (due {dueDate}); it is with {responsible}.',
+  notification_dossier_decided: 'Dossier {dossierCode} {decision}. Remarks: {reason}',
+  notification_dossier_supplement_requested: 'Dossier {dossierCode} needs more documents: {reason}. Supplement due {dueDate}.',
+  notification_council_appointed: 'You were appointed {councilRole} of the acceptance council for dossier {dossierCode}.',
+  notificationDecisionApproved: 'was approved',
+  notificationDecisionRejected: 'was rejected',
+  notificationDecisionSentBack: 'was sent back for rework',
+  notificationCouncilChair: 'chair',
+  notificationCouncilSecretary: 'secretary',
+  notificationCouncilMember: 'member',
+  notificationNoRemarks: 'none.',
+  notificationEmailLink: 'Details: {url}',
+  notificationEmailFooter: 'This message was sent automatically by NghiemThu; please do not reply. See all your notifications at {url}',
+  thingNotification: 'notification',
   thingAgency: 'agency',
   thingUser: 'user',
   thingFile: 'file',

@@ -364,3 +364,311 @@ export const delegations = pgTable(
     check('delegations_not_self', sql`${t.delegatorId} <> ${t.deputyId}`),
   ],
 );
+
+// ---- Orders and acceptance (issue 3) ----
+
+/**
+ * An order (đặt hàng), assignment (giao nhiệm vụ) or tendered contract: the
+ * row holds what lists filter and sort on; the full content of every version
+ * is in order_versions, so an amendment never overwrites what was signed.
+ */
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid('id').primaryKey(),
+    /** `<issuer short name>-DH-<year>-<seq>`, handed out by the numbering service. */
+    code: varchar('code', { length: 60 }).notNull(),
+    title: text('title').notNull(),
+    method: text('method', { enum: ['assignment', 'ordering', 'tendering'] }).notNull(),
+    legalRegime: text('legal_regime', { enum: ['decree_32_2019', 'decree_73_2019'] }).notNull(),
+    orderingAgencyId: uuid('ordering_agency_id').notNull().references(() => agencies.id),
+    providerAgencyId: uuid('provider_agency_id').notNull().references(() => agencies.id),
+    budgetYear: integer('budget_year').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    status: text('status', {
+      enum: ['draft', 'signed', 'in_progress', 'accepted', 'liquidated', 'settled', 'archived', 'cancelled'],
+    }).notNull(),
+    /** The version in force; its content and total are in order_versions. */
+    version: integer('version').notNull(),
+    totalValue: bigint('total_value', { mode: 'number' }).notNull(),
+    /** Liquidation minutes (thanh lý) and settlement (quyết toán), set by those steps. */
+    liquidation: jsonb('liquidation'),
+    settlement: jsonb('settlement'),
+    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('orders_code_key').on(t.code),
+    index('orders_ordering_agency_idx').on(t.orderingAgencyId, t.budgetYear),
+    index('orders_provider_agency_idx').on(t.providerAgencyId, t.budgetYear),
+    index('orders_status_idx').on(t.status),
+    check('orders_total_positive', sql`${t.totalValue} >= 0`),
+    check('orders_period', sql`${t.endDate} >= ${t.startDate}`),
+  ],
+);
+
+/** Every version of an order as it was approved: version 1 is the original, later ones are amendments with a reason and an approver. */
+export const orderVersions = pgTable(
+  'order_versions',
+  {
+    orderId: uuid('order_id').notNull().references(() => orders.id),
+    version: integer('version').notNull(),
+    /** The whole order content (OrderContent in packages/shared), immutable once the order is signed. */
+    content: jsonb('content').notNull(),
+    totalValue: bigint('total_value', { mode: 'number' }).notNull(),
+    reason: text('reason'),
+    approvalDocument: text('approval_document'),
+    approvedBy: uuid('approved_by').references(() => users.id),
+    approvedActingFor: uuid('approved_acting_for').references(() => users.id),
+    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orderId, t.version] })],
+);
+
+/** An acceptance dossier (hồ sơ nghiệm thu): one per order and acceptance period (a rejected or withdrawn one may be followed by a new one). */
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    id: uuid('id').primaryKey(),
+    /** `<agency code>-YYMMDD-XXXX`, given at the first submission; null while a draft. */
+    code: varchar('code', { length: 60 }),
+    orderId: uuid('order_id').notNull().references(() => orders.id),
+    /** The order version the dossier was prepared against (prices and planned quantities come from it). */
+    orderVersion: integer('order_version').notNull(),
+    periodNo: integer('period_no').notNull(),
+    periodLabel: text('period_label').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    orderingAgencyId: uuid('ordering_agency_id').notNull().references(() => agencies.id),
+    providerAgencyId: uuid('provider_agency_id').notNull().references(() => agencies.id),
+    state: text('state', {
+      enum: ['draft', 'submitted', 'supplement_requested', 'received', 'in_appraisal', 'in_council', 'awaiting_decision', 'approved', 'minutes_issued', 'paid', 'rejected', 'withdrawn'],
+    }).notNull(),
+    completionReport: text('completion_report').notNull(),
+    selfAssessment: text('self_assessment').notNull(),
+    appraiserId: uuid('appraiser_id').references(() => users.id),
+    appraisalRemarks: text('appraisal_remarks'),
+    councilSummary: text('council_summary'),
+    supplementRounds: integer('supplement_rounds').notNull().default(0),
+    /** The current step: when it began, when it is due (local date), whether its one extension was used. */
+    stepStartedAt: timestamp('step_started_at', { withTimezone: true, mode: 'date' }).notNull(),
+    stepDueDate: date('step_due_date', { mode: 'string' }),
+    stepExtended: boolean('step_extended').notNull().default(false),
+    /** Working days the agency had left on its step when a supplement request paused its clock. */
+    pausedRemainingDays: integer('paused_remaining_days'),
+    dueSoonNotifiedAt: timestamp('due_soon_notified_at', { withTimezone: true, mode: 'date' }),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true, mode: 'date' }),
+    plannedValue: bigint('planned_value', { mode: 'number' }).notNull(),
+    deductionTotal: bigint('deduction_total', { mode: 'number' }),
+    acceptedValue: bigint('accepted_value', { mode: 'number' }),
+    paidTotal: bigint('paid_total', { mode: 'number' }).notNull().default(0),
+    conclusion: text('conclusion', { enum: ['accepted', 'accepted_with_conditions', 'not_accepted'] }),
+    conclusionText: text('conclusion_text'),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedActingFor: uuid('decided_acting_for').references(() => users.id),
+    minutesNumber: text('minutes_number'),
+    minutesIssuedOn: date('minutes_issued_on', { mode: 'string' }),
+    minutesFileId: uuid('minutes_file_id').references(() => files.id),
+    /** The copy signed by hand or token, uploaded back: the official version once present. */
+    minutesSignedFileId: uuid('minutes_signed_file_id').references(() => files.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
+    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('dossiers_code_key').on(t.code),
+    uniqueIndex('dossiers_order_period_live_key').on(t.orderId, t.periodNo).where(sql`${t.state} not in ('rejected', 'withdrawn')`),
+    index('dossiers_state_due_idx').on(t.state, t.stepDueDate),
+    index('dossiers_ordering_agency_idx').on(t.orderingAgencyId, t.state),
+    index('dossiers_provider_agency_idx').on(t.providerAgencyId, t.state),
+    index('dossiers_order_idx').on(t.orderId),
+    index('dossiers_appraiser_idx').on(t.appraiserId),
+    index('dossiers_updated_idx').on(t.updatedAt),
+    check('dossiers_money', sql`${t.plannedValue} >= 0 and ${t.paidTotal} >= 0 and (${t.acceptedValue} is null or (${t.acceptedValue} >= 0 and ${t.acceptedValue} <= ${t.plannedValue}))`),
+  ],
+);
+
+/** Per order line: planned (from the order), delivered (provider), proposed (appraiser) and accepted quantity, with deductions. Quantities are exact decimals. */
+export const dossierLines = pgTable(
+  'dossier_lines',
+  {
+    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    lineNo: integer('line_no').notNull(),
+    serviceId: uuid('service_id').notNull().references(() => catalogueServices.id),
+    serviceCode: varchar('service_code', { length: 50 }).notNull(),
+    serviceName: text('service_name').notNull(),
+    unit: text('unit').notNull(),
+    unitPrice: bigint('unit_price', { mode: 'number' }).notNull(),
+    plannedQuantity: numeric('planned_quantity', { precision: 18, scale: 4 }).notNull(),
+    plannedValue: bigint('planned_value', { mode: 'number' }).notNull(),
+    deliveredQuantity: numeric('delivered_quantity', { precision: 18, scale: 4 }),
+    acceptedQuantity: numeric('accepted_quantity', { precision: 18, scale: 4 }),
+    deduction: bigint('deduction', { mode: 'number' }).notNull().default(0),
+    acceptedValue: bigint('accepted_value', { mode: 'number' }),
+    remarks: text('remarks'),
+  },
+  (t) => [primaryKey({ columns: [t.dossierId, t.lineNo] })],
+);
+
+/** KPI targets copied from the order line, the provider's actual value and the appraiser's verdict with the computed deduction. */
+export const dossierKpis = pgTable(
+  'dossier_kpis',
+  {
+    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    lineNo: integer('line_no').notNull(),
+    code: varchar('code', { length: 50 }).notNull(),
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    target: numeric('target', { precision: 14, scale: 4 }).notNull(),
+    direction: text('direction', { enum: ['at_least', 'at_most'] }).notNull(),
+    deductionRule: jsonb('deduction_rule').notNull(),
+    actual: numeric('actual', { precision: 14, scale: 4 }),
+    verdict: text('verdict', { enum: ['met', 'missed'] }),
+    deduction: bigint('deduction', { mode: 'number' }),
+    /** Why the deduction is what it is: a message key and parameters (DeductionExplanation). */
+    explanation: jsonb('explanation'),
+  },
+  (t) => [primaryKey({ columns: [t.dossierId, t.lineNo, t.code] })],
+);
+
+/** Evidence and reports attached to a dossier, per line or per KPI where they prove one. */
+export const dossierFiles = pgTable(
+  'dossier_files',
+  {
+    id: uuid('id').primaryKey(),
+    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    fileId: uuid('file_id').notNull().references(() => files.id),
+    documentType: text('document_type').notNull(),
+    lineNo: integer('line_no'),
+    kpiCode: varchar('kpi_code', { length: 50 }),
+    /** The supplement round it answers (0: the first submission). */
+    round: integer('round').notNull(),
+    addedBy: uuid('added_by').notNull().references(() => users.id),
+    addedAt: timestamp('added_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('dossier_files_dossier_idx').on(t.dossierId), index('dossier_files_file_idx').on(t.fileId)],
+);
+
+/** The dossier's timeline: every transition and deadline extension, who took it, for whom, and the step's due date. */
+export const dossierEvents = pgTable(
+  'dossier_events',
+  {
+    id: uuid('id').primaryKey(),
+    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    seq: integer('seq').notNull(),
+    action: text('action').notNull(),
+    fromState: text('from_state').notNull(),
+    toState: text('to_state').notNull(),
+    actorId: uuid('actor_id').notNull().references(() => users.id),
+    actingForId: uuid('acting_for_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    reason: text('reason'),
+    /** The step that ended here: when it began and when it was due. */
+    stepStartedAt: timestamp('step_started_at', { withTimezone: true, mode: 'date' }).notNull(),
+    stepDueDate: date('step_due_date', { mode: 'string' }),
+  },
+  (t) => [uniqueIndex('dossier_events_seq_key').on(t.dossierId, t.seq), index('dossier_events_actor_idx').on(t.actorId)],
+);
+
+export const dossierComments = pgTable(
+  'dossier_comments',
+  {
+    id: uuid('id').primaryKey(),
+    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    authorId: uuid('author_id').notNull().references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('dossier_comments_dossier_idx').on(t.dossierId, t.createdAt)],
+);
+
+/** An acceptance council (hội đồng nghiệm thu) set up by decision for one dossier. */
+export const councils = pgTable(
+  'councils',
+  {
+    id: uuid('id').primaryKey(),
+    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    decisionNumber: text('decision_number').notNull(),
+    decisionDate: date('decision_date', { mode: 'string' }).notNull(),
+    /** How many members without a conflict must have voted before the chair may close the review. */
+    quorum: integer('quorum').notNull(),
+    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('councils_dossier_key').on(t.dossierId), check('councils_quorum', sql`${t.quorum} >= 1`)],
+);
+
+export const councilMembers = pgTable(
+  'council_members',
+  {
+    councilId: uuid('council_id').notNull().references(() => councils.id),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    role: text('role', { enum: ['chair', 'secretary', 'member'] }).notNull(),
+    /** Conflict-of-interest declaration: null until declared. */
+    hasConflict: boolean('has_conflict'),
+    conflictNote: text('conflict_note'),
+    declaredAt: timestamp('declared_at', { withTimezone: true, mode: 'date' }),
+    votedAt: timestamp('voted_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [primaryKey({ columns: [t.councilId, t.userId] }), index('council_members_user_idx').on(t.userId)],
+);
+
+/** One member's vote on one line, with an optional score and comment; a "disagree" is the recorded dissent. */
+export const councilVotes = pgTable(
+  'council_votes',
+  {
+    councilId: uuid('council_id').notNull().references(() => councils.id),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    lineNo: integer('line_no').notNull(),
+    vote: text('vote', { enum: ['agree', 'disagree', 'abstain'] }).notNull(),
+    score: integer('score'),
+    comment: text('comment'),
+  },
+  (t) => [primaryKey({ columns: [t.councilId, t.userId, t.lineNo] }), check('council_votes_score', sql`${t.score} is null or (${t.score} between 0 and 100)`)],
+);
+
+/** Payments through the State Treasury: advances on the order, interim and final payments on an accepted dossier. */
+export const payments = pgTable(
+  'payments',
+  {
+    id: uuid('id').primaryKey(),
+    orderId: uuid('order_id').notNull().references(() => orders.id),
+    dossierId: uuid('dossier_id').references(() => dossiers.id),
+    kind: text('kind', { enum: ['advance', 'interim', 'final'] }).notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    paidOn: date('paid_on', { mode: 'string' }).notNull(),
+    treasuryReference: text('treasury_reference').notNull(),
+    note: text('note'),
+    recordedBy: uuid('recorded_by').notNull().references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    index('payments_order_idx').on(t.orderId),
+    index('payments_dossier_idx').on(t.dossierId),
+    check('payments_amount_positive', sql`${t.amount} > 0`),
+    check('payments_dossier_for_kind', sql`(${t.kind} = 'advance') = (${t.dossierId} is null)`),
+  ],
+);
+
+/** In-app notifications; e-mail copies are sent by a background job and marked here. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    kind: text('kind').notNull(),
+    dossierId: uuid('dossier_id').references(() => dossiers.id),
+    orderId: uuid('order_id').references(() => orders.id),
+    params: jsonb('params').notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
+    emailStatus: text('email_status', { enum: ['not_sent', 'queued', 'sent', 'failed', 'no_address'] }).notNull(),
+    emailedAt: timestamp('emailed_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);

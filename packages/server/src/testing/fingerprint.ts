@@ -6,6 +6,8 @@ const STORED_TABLES = [
   'agencies', 'agency_codes', 'users', 'audit_events', 'audit_head', 'files', 'tasks', 'settings',
   'information_systems', 'catalogue_services', 'service_prices', 'service_kpis', 'service_information_systems',
   'calendar_days', 'number_sequences', 'delegations',
+  'orders', 'order_versions', 'dossiers', 'dossier_lines', 'dossier_kpis', 'dossier_files', 'dossier_events', 'dossier_comments',
+  'councils', 'council_members', 'council_votes', 'payments', 'notifications',
 ] as const;
 
 /** One digest per table over every row, in a fixed order: equal fingerprints mean nothing stored changed. */

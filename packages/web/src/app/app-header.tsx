@@ -2,6 +2,7 @@ import { Burger, Group, Text, UnstyledButton } from '@mantine/core';
 import { IconClipboardCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { NotificationBell } from '../features/notifications/notification-bell';
 import { LanguageSwitch } from './language-switch';
 import { usePublicConfig } from './public-config';
 import { UserMenu } from './user-menu';
@@ -41,6 +42,7 @@ export function AppHeader({ navbar }: { navbar: NavbarToggle | null }) {
       </Group>
       <Group gap="sm" wrap="nowrap">
         <LanguageSwitch />
+        <NotificationBell />
         <UserMenu />
       </Group>
     </Group>

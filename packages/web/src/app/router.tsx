@@ -69,6 +69,11 @@ export const router = createBrowserRouter([
             lazy: () => import('../features/delegations/delegations-page').then((m) => ({ Component: m.DelegationsPage })),
           },
           {
+            path: 'notifications',
+            lazy: () =>
+              import('../features/notifications/notifications-page').then((m) => ({ Component: m.NotificationsPage })),
+          },
+          {
             path: 'calendar',
             lazy: () => import('../features/calendar/calendar-page').then((m) => ({ Component: m.CalendarPage })),
           },

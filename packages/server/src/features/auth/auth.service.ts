@@ -105,8 +105,11 @@ export function createAuthService(deps: Deps) {
     return { token, actor: actor.actor, me: await me(actor.actor) };
   }
 
-  /** Resolves a session token to its actor, enforcing idle and absolute timeouts. */
-  async function authenticate(token: string): Promise<Authentication> {
+  /**
+   * Resolves a session token to its actor, enforcing idle and absolute timeouts.
+   * `isActivity: false` (background polling) does not push the idle timeout back.
+   */
+  async function authenticate(token: string, options: { isActivity?: boolean } = {}): Promise<Authentication> {
     const now = clock.now();
     const [row] = await db
       .select({ session: sessions, user: users })
@@ -120,7 +123,7 @@ export function createAuthService(deps: Deps) {
       await db.update(sessions).set({ endedAt: now }).where(and(eq(sessions.tokenHash, session.tokenHash), isNull(sessions.endedAt)));
       return { actor: null, isExpired: true };
     }
-    if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+    if (options.isActivity !== false && now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
       const idleExpiresAt = new Date(Math.min(now.getTime() + config.session.idleMs, session.absoluteExpiresAt.getTime()));
       await db.update(sessions).set({ lastSeenAt: now, idleExpiresAt }).where(eq(sessions.tokenHash, session.tokenHash));
     }

@@ -20,7 +20,7 @@ export function installSessionHooks(app: FastifyInstance, auth: AuthService, con
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const result = await auth.authenticate(token);
+    const result = await auth.authenticate(token, { isActivity: !request.routeOptions.config.isBackgroundPoll });
     if (result.actor) {
       request.actor = result.actor;
     } else {
@@ -77,5 +77,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Only for sign-in, which has no session to take a token from yet. */
     skipCsrf?: boolean;
+    /** Asked by the web app on a timer (the unread count), not by the person: it does not keep an idle session alive. */
+    isBackgroundPoll?: boolean;
   }
 }

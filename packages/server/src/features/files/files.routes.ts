@@ -55,7 +55,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
  * plain `filename` is an ASCII fallback for old clients, with the diacritics
  * dropped ("Biên bản.pdf" becomes "Bien ban.pdf").
  */
-function contentDisposition(fileName: string): string {
+export function contentDisposition(fileName: string): string {
   const ascii = fileName
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -7,6 +7,11 @@ import type { Services } from '../../services.js';
 
 const TASK_QUEUE = 'task';
 const SESSION_CLEANUP_QUEUE = 'sessions.cleanup';
+const NOTIFICATION_EMAIL_QUEUE = 'notifications.email';
+/** Reminders one working day before a step is due, and escalation once it is overdue. */
+const DEADLINE_SCAN_QUEUE = 'dossiers.deadlines';
+/** E-mails sent per round; a round keeps going while rounds come back full. */
+const EMAIL_BATCH = 20;
 
 export type TaskContext = {
   taskId: string;
@@ -80,6 +85,13 @@ export function createWorker(deps: { database: Database; services: Services; log
     });
     await boss.work(SESSION_CLEANUP_QUEUE, async () => services.auth.purgeEndedSessions());
     await boss.schedule(SESSION_CLEANUP_QUEUE, '17 3 * * *', {}, { tz: 'Asia/Ho_Chi_Minh' });
+    await boss.createQueue(DEADLINE_SCAN_QUEUE, { name: DEADLINE_SCAN_QUEUE, policy: 'stately', retryLimit: 0 });
+    await boss.work(DEADLINE_SCAN_QUEUE, async () => {
+      await services.dossierWorkflow.scanDeadlines();
+    });
+    // Hourly during the day: a step that falls due is noticed within the hour, and nobody is woken at night.
+    await boss.schedule(DEADLINE_SCAN_QUEUE, '7 7-18 * * *', {}, { tz: 'Asia/Ho_Chi_Minh' });
+    await startEmailQueue();
     services.tasks.setDispatcher(async (taskId) => {
       // The job id is the task id: sending twice (after a restart) enqueues once.
       await boss.send(TASK_QUEUE, { taskId }, { id: taskId });
@@ -89,8 +101,34 @@ export function createWorker(deps: { database: Database; services: Services; log
     for (const taskId of await services.tasks.unfinishedIds()) await services.tasks.send(taskId);
   }
 
+  /** Notification e-mails: every minute, and right after a change that queued some (stately: one waiting, one running). */
+  async function startEmailQueue() {
+    await boss.createQueue(NOTIFICATION_EMAIL_QUEUE, { name: NOTIFICATION_EMAIL_QUEUE, policy: 'stately', retryLimit: 0 });
+    const emailWorkerId = await boss.work(NOTIFICATION_EMAIL_QUEUE, async () => {
+      for (;;) {
+        const run = await services.notifications.sendQueuedEmails(EMAIL_BATCH);
+        if (run.failed > 0) log.warn({ failed: run.failed, errors: run.errors }, 'notification e-mails failed');
+        if (run.sent + run.failed + run.noAddress < EMAIL_BATCH) return;
+      }
+    });
+    if (!services.config.smtp) {
+      await boss.unschedule(NOTIFICATION_EMAIL_QUEUE);
+      return;
+    }
+    await boss.schedule(NOTIFICATION_EMAIL_QUEUE, '* * * * *');
+    services.notifications.setEmailDispatcher(async () => {
+      try {
+        await boss.send(NOTIFICATION_EMAIL_QUEUE, {});
+        boss.notifyWorker(emailWorkerId);
+      } catch (error) {
+        log.warn({ err: error }, 'could not queue notification e-mails now; the minutely run will send them');
+      }
+    });
+  }
+
   async function stop() {
     services.tasks.setDispatcher(null);
+    services.notifications.setEmailDispatcher(null);
     await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
   }
 

@@ -1,4 +1,4 @@
-import { Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text, type MantineColor } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { FormActions } from '../../ui/form-actions';
 import { FormProblemAlert } from '../../ui/form-problem';
@@ -13,10 +13,12 @@ type Props = {
   /** Runs the change; resolves when done, rejects with the API error to show. */
   onConfirm: () => Promise<unknown>;
   isPending: boolean;
+  /** Red by default: most confirmed changes remove something. */
+  color?: MantineColor;
 };
 
 /** Asks before a change without fields (removing a KPI, unlinking a system); shows the server's refusal in place. */
-export function ConfirmModal({ opened, onClose, title, message, confirmLabel, onConfirm, isPending }: Props) {
+export function ConfirmModal({ opened, onClose, title, message, confirmLabel, onConfirm, isPending, color = 'red' }: Props) {
   const errors = useFormErrors([] as const);
 
   function submit(event: FormEvent) {
@@ -31,7 +33,7 @@ export function ConfirmModal({ opened, onClose, title, message, confirmLabel, on
         <Stack gap="sm">
           <Text size="sm">{message}</Text>
           <FormProblemAlert problem={errors.problem} />
-          <FormActions onCancel={onClose} submitLabel={confirmLabel} isPending={isPending} color="red" />
+          <FormActions onCancel={onClose} submitLabel={confirmLabel} isPending={isPending} color={color} />
         </Stack>
       </form>
     </Modal>

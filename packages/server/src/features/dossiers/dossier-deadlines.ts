@@ -1,0 +1,51 @@
+import {
+  DEFAULT_STEP_DEADLINES, FINAL_DOSSIER_STATES, addWorkingDays, localDate, previousWorkingDay, workingDaysBetween,
+  type DeadlineStatus, type DossierState, type OrderingMethod, type WorkingCalendar,
+} from '@nghiemthu/shared';
+import type { CalendarService } from '../calendar/calendar.service.js';
+import type { SettingsService } from '../settings/settings.service.js';
+
+/** Setting: working days per step, per ordering method, overriding DEFAULT_STEP_DEADLINES ([practice], domain.md §3). */
+export const STEP_DEADLINES_KEY = 'dossier.stepDeadlines';
+type StepDeadlines = Partial<Record<OrderingMethod, Partial<Record<DossierState, number>>>>;
+
+/**
+ * Due dates in working days on the stored calendar: when a step starts, its
+ * due date; for display, whether it is on time, due tomorrow (one working day
+ * before) or overdue.
+ */
+export function createDossierDeadlines(deps: { calendar: CalendarService; settings: SettingsService }) {
+  const { calendar, settings } = deps;
+
+  async function stepDays(method: OrderingMethod, state: DossierState): Promise<number | null> {
+    const configured = (await settings.get<StepDeadlines>(STEP_DEADLINES_KEY))?.[method]?.[state];
+    return configured ?? DEFAULT_STEP_DEADLINES[state]?.workingDays ?? null;
+  }
+
+  /** A calendar around `at`, enough for any due date within a year. */
+  async function calendarAround(at: Date): Promise<WorkingCalendar> {
+    const year = Number(localDate(at).slice(0, 4));
+    return calendar.workingCalendar(year - 1, year + 1);
+  }
+
+  /** The due date of a step starting at `at` that has `days` working days: counted from the next working day. */
+  async function dueAfter(at: Date, days: number): Promise<string> {
+    return addWorkingDays(localDate(at), days, await calendarAround(at));
+  }
+
+  function status(state: DossierState, due: string | null, today: string, cal: WorkingCalendar): DeadlineStatus {
+    if (!due || FINAL_DOSSIER_STATES.includes(state) || state === 'draft') return 'none';
+    if (today > due) return 'overdue';
+    if (today >= previousWorkingDay(due, cal)) return 'due_soon';
+    return 'on_time';
+  }
+
+  /** Working days from one local date to another (0 when the same day or earlier). */
+  function daysBetween(from: string, to: string, cal: WorkingCalendar): number {
+    return to <= from ? 0 : workingDaysBetween(from, to, cal);
+  }
+
+  return { stepDays, calendarAround, dueAfter, status, daysBetween };
+}
+
+export type DossierDeadlines = ReturnType<typeof createDossierDeadlines>;

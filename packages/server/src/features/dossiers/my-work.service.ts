@@ -1,0 +1,90 @@
+import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { localDate, nextWorkingDay, type MyWork, type Overview } from '@nghiemthu/shared';
+import type { Db } from '../../db/client.js';
+import { agencies, councilMembers, councils, dossiers, orders } from '../../db/schema.js';
+import type { Clock } from '../../lib/clock.js';
+import { hasRole, type Actor } from '../auth/actor.js';
+import type { ScopeService } from '../agencies/agency-scope.js';
+import type { DossierAccessService } from './dossier-access.js';
+import type { DossierDeadlines } from './dossier-deadlines.js';
+import type { DossiersService } from './dossiers.service.js';
+
+/** The step each allowed action stands for in a queue, most pressing first. */
+const TASK_ORDER = [
+  'answer_supplement', 'submit', 'receive', 'request_supplement', 'assign_appraiser', 'appraise', 'complete_appraisal',
+  'declareConflict', 'vote', 'close_council_review', 'approve', 'issue_minutes', 'record_final_payment',
+] as const;
+const LIVE = sql`${dossiers.state} not in ('paid', 'rejected', 'withdrawn')`;
+
+/**
+ * "My work" (each person's queue, by due date) and the leader's overview
+ * (counts by state, due soon, overdue, by provider and order). The queue is
+ * narrowed in SQL to the states the person's roles act in, then each
+ * candidate is judged by the same allowed-actions rule the dossier page uses.
+ */
+export function createMyWorkService(deps: { db: Db; clock: Clock; scope: ScopeService; access: DossierAccessService; deadlines: DossierDeadlines; dossiers: DossiersService }) {
+  const { db, clock, scope, access, deadlines } = deps;
+
+  async function candidates(actor: Actor): Promise<SQL | undefined> {
+    const reach = await scope.reachOf(actor.agencyId);
+    const authority = await deps.access.contextFor(actor);
+    const parts: SQL[] = [];
+    if (hasRole(actor, 'provider_officer')) parts.push(and(inArray(dossiers.providerAgencyId, reach), inArray(dossiers.state, ['draft', 'supplement_requested']))!);
+    if (hasRole(actor, 'officer')) {
+      parts.push(and(inArray(dossiers.orderingAgencyId, reach), inArray(dossiers.state, ['submitted', 'approved', 'minutes_issued']))!);
+      parts.push(and(eq(dossiers.appraiserId, actor.userId), eq(dossiers.state, 'in_appraisal'))!);
+    }
+    if (authority.authority) parts.push(and(inArray(dossiers.orderingAgencyId, reach), inArray(dossiers.state, ['received', 'awaiting_decision']))!);
+    parts.push(and(inArray(dossiers.state, ['in_appraisal', 'in_council']), sql`exists (select 1 from ${councils} c join ${councilMembers} m on m.council_id = c.id where c.dossier_id = ${dossiers.id} and m.user_id = ${actor.userId} and m.voted_at is null)`)!);
+    return or(...parts);
+  }
+
+  async function myWork(actor: Actor): Promise<MyWork> {
+    const where = and(await candidates(actor), await access.visibility(actor));
+    const found = await deps.dossiers.baseQuery().where(where).orderBy(sql`${dossiers.stepDueDate} asc nulls last`, asc(dossiers.createdAt)).limit(200);
+    const presented = await deps.dossiers.presentMany(actor, found);
+    const context = await access.contextFor(actor);
+    const items = presented.flatMap((dossier) => {
+      const task = TASK_ORDER.find((action) => (dossier.allowedActions as string[]).includes(action));
+      if (!task) return [];
+      const isLeaderTask = task === 'assign_appraiser' || task === 'approve';
+      const actingFor = isLeaderTask && !actor.roles.includes('leader') && context.authority && context.authority !== 'self'
+        ? { id: context.authority.userId, username: context.authority.username, fullName: context.authority.username } : null;
+      return [{ dossier, task, actingFor }];
+    });
+    return { items, total: items.length };
+  }
+
+  async function overview(actor: Actor): Promise<Overview> {
+    const visible = await access.visibility(actor);
+    const today = localDate(clock.now());
+    const cal = await deadlines.calendarAround(clock.now());
+    const soon = nextWorkingDay(today, cal);
+    const overdue = sql<number>`count(*) filter (where ${LIVE} and ${dossiers.state} <> 'draft' and ${dossiers.stepDueDate} < ${today})`;
+    const dueSoon = sql<number>`count(*) filter (where ${LIVE} and ${dossiers.state} <> 'draft' and ${dossiers.stepDueDate} between ${today} and ${soon})`;
+    const open = sql<number>`count(*) filter (where ${LIVE})`;
+    const accepted = sql<string>`coalesce(sum(${dossiers.acceptedValue}) filter (where ${dossiers.state} in ('approved', 'minutes_issued', 'paid')), 0)`;
+    const [byState, [totals], byProvider, byOrder] = await Promise.all([
+      db.select({ state: dossiers.state, n: count() }).from(dossiers).where(visible).groupBy(dossiers.state),
+      db.select({ dueSoon, overdue }).from(dossiers).where(visible),
+      db.select({ agency: agencies, open, overdue, accepted, planned: sql<string>`coalesce(sum(${dossiers.plannedValue}), 0)` })
+        .from(dossiers).innerJoin(agencies, eq(agencies.id, dossiers.providerAgencyId)).where(visible).groupBy(agencies.id).orderBy(sql`3 desc`).limit(20),
+      db.select({ id: orders.id, code: orders.code, title: orders.title, total: orders.totalValue, open, overdue, accepted })
+        .from(dossiers).innerJoin(orders, eq(orders.id, dossiers.orderId)).where(visible).groupBy(orders.id).orderBy(sql`6 desc, 5 desc`).limit(20),
+    ]);
+    return {
+      byState: byState.map((s) => ({ state: s.state, count: s.n })),
+      dueSoon: Number(totals?.dueSoon ?? 0),
+      overdue: Number(totals?.overdue ?? 0),
+      byProvider: byProvider.map((p) => ({
+        agency: { id: p.agency.id, code: p.agency.code, name: p.agency.name, shortName: p.agency.shortName },
+        open: Number(p.open), overdue: Number(p.overdue), acceptedValue: Number(p.accepted), plannedValue: Number(p.planned),
+      })),
+      byOrder: byOrder.map((o) => ({ order: { id: o.id, code: o.code, title: o.title }, open: Number(o.open), overdue: Number(o.overdue), acceptedValue: Number(o.accepted), totalValue: o.total })),
+    };
+  }
+
+  return { myWork, overview };
+}
+
+export type MyWorkService = ReturnType<typeof createMyWorkService>;
