@@ -29,10 +29,27 @@ export function samplePdf(text = randomUUID()): Buffer {
  */
 export function acceptanceFactories(t: TestApp) {
   const ids = new Map<string, string>();
+  const sessions = new Map<string, { who: SignedIn; at: number }>();
+
+  /**
+   * A signed-in demo user, reused while the session is fresh: the factories
+   * act as many people many times, and every sign-in is rate-limited and audited.
+   */
+  async function as(username: string): Promise<SignedIn> {
+    const now = t.clock.now().getTime();
+    const cached = sessions.get(username);
+    if (cached && now - cached.at < 10 * 60_000 && now >= cached.at) {
+      cached.at = now;
+      return cached.who;
+    }
+    const who = await t.signIn(username);
+    sessions.set(username, { who, at: now });
+    return who;
+  }
 
   async function serviceId(code: string): Promise<string> {
     if (!ids.has(code)) {
-      const admin = await t.signIn('admin');
+      const admin = await as('admin');
       const page = await t.app.inject({ method: 'GET', url: `/api/catalogue/services?q=${encodeURIComponent(code)}`, headers: admin.headers });
       const found = page.json().items.find((s: { code: string }) => s.code === code);
       if (!found) throw new Error(`no demo service ${code}`);
@@ -43,7 +60,7 @@ export function acceptanceFactories(t: TestApp) {
 
   async function providerId(): Promise<string> {
     if (!ids.has('provider')) {
-      const agency = await t.app.inject({ method: 'GET', url: '/api/agencies/by-code/000.01.11.H99', headers: (await t.signIn('admin')).headers });
+      const agency = await t.app.inject({ method: 'GET', url: '/api/agencies/by-code/000.01.11.H99', headers: (await as('admin')).headers });
       ids.set('provider', agency.json().current.id);
     }
     return ids.get('provider')!;
@@ -81,11 +98,11 @@ export function acceptanceFactories(t: TestApp) {
 
   /** A draft order by the demo officer, or signed by the demo leader. */
   async function createOrder(options: { signed?: boolean; overrides?: Record<string, unknown> } = {}) {
-    const officer = await t.signIn('officer');
+    const officer = await as('officer');
     const created = await send(officer, 'POST', '/api/orders', await orderInput(options.overrides));
     if (created.statusCode !== 201) throw new Error(`order not created: ${created.body}`);
     if (!options.signed) return created.json();
-    const leader = await t.signIn('leader');
+    const leader = await as('leader');
     const signed = await send(leader, 'POST', `/api/orders/${created.json().id}/sign`, {});
     if (signed.statusCode !== 200) throw new Error(`order not signed: ${signed.body}`);
     return signed.json();
@@ -118,7 +135,7 @@ export function acceptanceFactories(t: TestApp) {
 
   /** A provider's complete draft for a period: report, quantities, KPI actuals (one UPTIME miss), the three required documents. */
   async function preparedDossier(orderId: string, periodNo = 1, actuals: Record<string, string> = { UPTIME: '99.2', RESPONSE: '3' }) {
-    const provider = await t.signIn('provider');
+    const provider = await as('provider');
     const draft = await ok(send(provider, 'POST', '/api/dossiers', { orderId, periodNo }), 'create dossier');
     await ok(send(provider, 'PATCH', `/api/dossiers/${draft.id}`, {
       completionReport: 'Báo cáo kết quả vận hành quý: hệ thống hoạt động ổn định, xử lý 42 sự cố.',
@@ -144,7 +161,7 @@ export function acceptanceFactories(t: TestApp) {
     const orderId = options.orderId ?? (await createOrder({ signed: true })).id;
     const id = await preparedDossier(orderId, options.periodNo ?? 1);
     if (target === 'draft') return id;
-    const [provider, officer, leader] = [await t.signIn('provider'), await t.signIn('officer'), await t.signIn('leader')];
+    const [provider, officer, leader] = [await as('provider'), await as('officer'), await as('leader')];
     let detail = await step(provider, id, 'submit');
     if (target === 'submitted') return id;
     detail = await step(officer, id, 'receive');
@@ -181,5 +198,5 @@ export function acceptanceFactories(t: TestApp) {
     return id;
   }
 
-  return { upload, step, ok, preparedDossier, dossierIn, auditOf, serviceId, providerId, orderInput, createOrder, send };
+  return { as, upload, step, ok, preparedDossier, dossierIn, auditOf, serviceId, providerId, orderInput, createOrder, send };
 }

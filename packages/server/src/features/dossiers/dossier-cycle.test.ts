@@ -19,7 +19,7 @@ describe('one dossier through the whole cycle', () => {
   it('goes from draft to paid with deductions computed, a code, minutes numbered, a timeline, the order advanced and audit events', async () => {
     const order = await f.createOrder({ signed: true });
     const id = await f.dossierIn('paid', { orderId: order.id });
-    const officer = await t.signIn('officer');
+    const officer = await f.as('officer');
     const detail = await f.ok(f.send(officer, 'GET', `/api/dossiers/${id}`), 'get');
 
     expect(detail.code).toMatch(/^000\.00\.11\.H99-260115-\d{4}$/);
@@ -46,7 +46,7 @@ describe('one dossier through the whole cycle', () => {
 
   it('issues minutes as a PDF with the Vietnamese text, the figures and a QR code, downloadable only by those who may read the dossier', async () => {
     const id = await f.dossierIn('minutes_issued');
-    const officer = await t.signIn('officer');
+    const officer = await f.as('officer');
     const detail = await f.ok(f.send(officer, 'GET', `/api/dossiers/${id}`), 'get');
     const download = await t.app.inject({ method: 'GET', url: `/api/dossiers/${id}/files/${detail.minutes.fileId}/content`, headers: officer.headers });
     expect(download.statusCode).toBe(200);
@@ -62,15 +62,15 @@ describe('one dossier through the whole cycle', () => {
     expect(text).toMatch(/189\.270\.000/);
     fs.rmSync(dir, { recursive: true, force: true });
     // A council member of another agency reads the dossier they sat on; someone unrelated does not.
-    const council2 = await t.signIn('council2');
+    const council2 = await f.as('council2');
     expect((await t.app.inject({ method: 'GET', url: `/api/dossiers/${id}/files/${detail.minutes.fileId}/content`, headers: council2.headers })).statusCode).toBe(200);
-    const provider = await t.signIn('provider');
+    const provider = await f.as('provider');
     expect((await t.app.inject({ method: 'GET', url: `/api/dossiers/${id}/files/${detail.minutes.fileId}/content`, headers: provider.headers })).statusCode).toBe(200);
   });
 
   it('makes the uploaded signed copy the official minutes, and accepts only a PDF', async () => {
     const id = await f.dossierIn('minutes_issued');
-    const officer = await t.signIn('officer');
+    const officer = await f.as('officer');
     const notPdf = await f.upload(officer, 'scan.png', samplePng());
     expect((await f.send(officer, 'POST', `/api/dossiers/${id}/minutes/signed`, { fileId: notPdf.id })).statusCode).toBe(400);
     const signed = await f.upload(officer, 'bien-ban-da-ky.pdf');
