@@ -36,8 +36,9 @@ test('English stays chosen after a reload and server messages follow it', async 
 
   const navbar = page.getByRole('navigation', { name: 'Main menu' });
   await expect(navbar.getByTestId('nav-myWork')).toHaveText('My work');
-  await expect(navbar.getByTestId('nav-orders')).toContainText('Orders');
-  await expect(navbar.getByTestId('nav-orders')).toContainText('Coming soon');
+  await expect(navbar.getByTestId('nav-orders')).toHaveText('Orders');
+  await expect(navbar.getByTestId('nav-reports')).toContainText('Reports');
+  await expect(navbar.getByTestId('nav-reports')).toContainText('Coming soon');
   await expect(navbar.getByRole('group', { name: 'Administration' })).toBeVisible();
   await expect(navbar.getByText('Việc của tôi')).toHaveCount(0);
 

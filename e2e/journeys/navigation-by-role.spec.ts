@@ -21,7 +21,8 @@ const SECTION_LABELS: Record<NavSection, string> = {
   reports: 'Báo cáo',
   administration: 'Quản trị',
 };
-const COMING_SOON: readonly NavSection[] = ['orders', 'acceptance', 'records', 'reports'];
+const COMING_SOON: readonly NavSection[] = ['records', 'reports'];
+const SECTION_PATHS: Partial<Record<NavSection, string>> = { orders: '/orders', acceptance: '/dossiers' };
 const SEES_USERS_AND_AUDIT: readonly Role[] = ['system_admin', 'agency_admin', 'inspector'];
 
 for (const user of DEMO_USERS) {
@@ -39,6 +40,8 @@ for (const user of DEMO_USERS) {
       }
       await expect(item).toBeVisible();
       await expect(item).toContainText(SECTION_LABELS[section]);
+      const path = SECTION_PATHS[section];
+      if (path) await expect(item).toHaveAttribute('href', path);
       if (COMING_SOON.includes(section)) {
         await expect(item).toHaveAttribute('aria-disabled', 'true');
         await expect(item).toContainText('Sắp có');

@@ -85,10 +85,11 @@ program
 
 program
   .command('seed-demo')
-  .description('Load the fictional demo province (only into an installation without it)')
-  .action(() =>
+  .description('Load the fictional demo province and its acceptance history (only into an installation without it)')
+  .option('--no-history', 'the province, users and catalogue only, without orders and dossiers')
+  .action((options: { history: boolean }) =>
     withRuntime(async (runtime) => {
-      const outcome = await seedDemo(runtime.deps, { userAgent: 'nghiemthu cli seed-demo' });
+      const outcome = await seedDemo(runtime.deps, { userAgent: 'nghiemthu cli seed-demo', acceptance: options.history });
       const messages = {
         seeded: 'Demo data loaded: Tỉnh An Bình (dữ liệu minh họa). Demo accounts use the password nghiemthu-demo.',
         alreadyLoaded: 'Demo data is already loaded.',

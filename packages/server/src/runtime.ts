@@ -39,12 +39,12 @@ export async function openRuntime(config: Config, options: { clock?: Clock; onLo
 
 export type Runtime = Awaited<ReturnType<typeof openRuntime>>;
 
-/** Demo data loads by default on the embedded database only, and only into an empty installation. */
+/** Demo data (the province and its acceptance history) loads by default on the embedded database only, and only into an empty installation. */
 export async function maybeSeedDemo(runtime: Runtime, options: { force: boolean }): Promise<SeedOutcome | 'skipped'> {
   const { config } = runtime.deps;
   const wanted = options.force || config.demo === 'true' || (config.demo === 'auto' && config.database.kind === 'pglite');
   if (!wanted || config.demo === 'false') return 'skipped';
-  return seedDemo(runtime.deps, { userAgent: 'nghiemthu start (demo data)' });
+  return seedDemo(runtime.deps, { userAgent: 'nghiemthu start (demo data)', acceptance: true });
 }
 
 export async function startServer(runtime: Runtime): Promise<{ app: App; worker: Worker; stop(): Promise<void> }> {

@@ -12,13 +12,16 @@ import { createInformationSystemsService } from './features/information-systems/
 import { createNotificationsService } from './features/notifications/notifications.service.js';
 import { createScopeService } from './features/agencies/agency-scope.js';
 import { createSettingsService } from './features/settings/settings.service.js';
+import { createAcceptanceSettingsService } from './features/acceptance-settings/acceptance-settings.service.js';
 import { createDossierAccess } from './features/dossiers/dossier-access.js';
 import { createDossierDeadlines } from './features/dossiers/dossier-deadlines.js';
 import { createDossierWorkflowService } from './features/dossiers/dossier-workflow.service.js';
 import { createDossiersService } from './features/dossiers/dossiers.service.js';
+import { createDossiersExport } from './features/dossiers/dossiers-export.js';
 import { createMyWorkService } from './features/dossiers/my-work.service.js';
 import { createNumberingService } from './features/numbering/numbering.service.js';
 import { createOrdersService } from './features/orders/orders.service.js';
+import { createOrdersExport } from './features/orders/orders-export.js';
 import { createPaymentsService } from './features/payments/payments.service.js';
 import { createTasksService } from './features/tasks/tasks.service.js';
 import { createUsersService } from './features/users/users.service.js';
@@ -42,8 +45,9 @@ export function createServices(deps: AppDeps) {
   const payments = createPaymentsService({ db, clock, audit });
   const orders = createOrdersService({ db, clock, audit, scope, catalogue, numbering, delegations, payments });
   const access = createDossierAccess({ db, scope, delegations });
-  const deadlines = createDossierDeadlines({ calendar, settings });
-  const dossiers = createDossiersService({ db, clock, audit, settings, access, deadlines, orders, payments, publicBaseUrl: config.publicBaseUrl });
+  const acceptanceSettings = createAcceptanceSettingsService({ db, audit, settings });
+  const deadlines = createDossierDeadlines({ calendar, acceptanceSettings });
+  const dossiers = createDossiersService({ db, clock, audit, acceptanceSettings, access, deadlines, orders, payments, publicBaseUrl: config.publicBaseUrl, scopeReach: scope.reachOf });
   const dossierWorkflow = createDossierWorkflowService({
     db, clock, audit, dossiers, orders, payments, numbering, deadlines, notifications, files,
     config: { pdfFontDir: config.pdfFontDir, publicBaseUrl: config.publicBaseUrl, provinceName: config.provinceName },
@@ -67,7 +71,10 @@ export function createServices(deps: AppDeps) {
     numbering,
     payments,
     orders,
+    ordersExport: createOrdersExport({ db, clock, audit, orders }),
+    acceptanceSettings,
     dossiers,
+    dossiersExport: createDossiersExport({ db, clock, audit, deadlines, dossiers }),
     dossierWorkflow,
     myWork: createMyWorkService({ db, clock, scope, access, deadlines, dossiers }),
     notifications,

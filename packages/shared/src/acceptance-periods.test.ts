@@ -23,6 +23,12 @@ describe('acceptance periods', () => {
     expect(checkPeriods(thirds, '2026-01-01', '2026-03-31', [{ lineNo: 1, quantity: '1', unitPrice: 3 }])).toEqual([]);
   });
 
+  it('keeps the quantities of periods already taken and splits the rest over the others', () => {
+    const kept = [{ startDate: '2026-01-01', endDate: '2026-03-31', quantities: [{ lineNo: 1, quantity: '3' }] }];
+    const periods = splitEvenly('quarterly', '2026-01-01', '2026-12-31', [{ lineNo: 1, quantity: '9', unitPrice: 1 }], kept);
+    expect(periods.map((p) => p.quantities[0]!.quantity)).toEqual(['3', '2', '2', '2']);
+  });
+
   it('names each problem: outside the order, overlapping, unknown line, sums that do not match', () => {
     const lines = [{ lineNo: 1, quantity: '12', unitPrice: 1000 }];
     const problems = checkPeriods(

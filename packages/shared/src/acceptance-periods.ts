@@ -36,24 +36,41 @@ export function periodBounds(kind: Exclude<PeriodKind, 'milestones'>, start: str
   return result;
 }
 
-/** Each line's quantity split evenly over the periods, to 4 decimals, the remainder going to the last period. */
-export function splitEvenly(kind: Exclude<PeriodKind, 'milestones'>, start: string, end: string, lines: readonly Line[]): AcceptancePeriodInput[] {
+/**
+ * Each line's quantity split evenly over the periods, to 4 decimals, the
+ * remainder going to the last period. Periods already taken by dossiers
+ * (`kept`, when amending a running order) keep their quantities; what is
+ * left of each line is split over the others.
+ */
+export function splitEvenly(
+  kind: Exclude<PeriodKind, 'milestones'>, start: string, end: string, lines: readonly Line[],
+  kept: readonly Pick<AcceptancePeriodInput, 'startDate' | 'endDate' | 'quantities'>[] = [],
+): AcceptancePeriodInput[] {
   const bounds = periodBounds(kind, start, end);
-  const n = BigInt(bounds.length);
-  return bounds.map((bound, index) => ({
-    ...bound,
-    quantities: lines.map((line) => {
-      const total = parseDecimal(line.quantity);
-      const share = total / n;
-      const quantity = index === bounds.length - 1 ? total - share * (n - 1n) : share;
-      return { lineNo: line.lineNo, quantity: formatDecimal(quantity) };
-    }),
-  }));
+  const keptOf = (bound: { startDate: string; endDate: string }) => kept.find((k) => k.startDate === bound.startDate && k.endDate === bound.endDate);
+  const free = bounds.filter((bound) => !keptOf(bound));
+  const n = BigInt(Math.max(free.length, 1));
+  const remaining = new Map(lines.map((line) => [line.lineNo, parseDecimal(line.quantity) - kept
+    .filter((k) => bounds.some((b) => b.startDate === k.startDate && b.endDate === k.endDate))
+    .reduce((sum, k) => sum + parseDecimal(k.quantities.find((q) => q.lineNo === line.lineNo)?.quantity ?? '0'), 0n)]));
+  return bounds.map((bound) => {
+    const keep = keptOf(bound);
+    if (keep) return { ...bound, quantities: lines.map((line) => ({ lineNo: line.lineNo, quantity: keep.quantities.find((q) => q.lineNo === line.lineNo)?.quantity ?? '0' })) };
+    const isLastFree = free.at(-1) === bound;
+    return {
+      ...bound,
+      quantities: lines.map((line) => {
+        const total = remaining.get(line.lineNo)!;
+        const share = total / n;
+        return { lineNo: line.lineNo, quantity: formatDecimal(isLastFree ? total - share * (n - 1n) : share) };
+      }),
+    };
+  });
 }
 
 export type PeriodProblem =
   | { key: 'orderPeriodOutside'; index: number; label: string }
-  | { key: 'orderPeriodLineUnknown'; index: number; label: string; line: number }
+  | { key: 'orderPeriodLineUnknown' | 'orderPeriodNegative'; index: number; label: string; line: number }
   | { key: 'orderPeriodQuantities'; line: number; sum: string; quantity: string };
 
 /**
@@ -70,6 +87,7 @@ export function checkPeriods(periods: readonly AcceptancePeriodInput[], start: s
     previousEnd = period.endDate;
     for (const q of period.quantities) {
       if (!lines.some((line) => line.lineNo === q.lineNo)) problems.push({ key: 'orderPeriodLineUnknown', index, label: period.label, line: q.lineNo });
+      else if (parseDecimal(q.quantity) < 0n) problems.push({ key: 'orderPeriodNegative', index, label: period.label, line: q.lineNo });
     }
   });
   for (const line of lines) {

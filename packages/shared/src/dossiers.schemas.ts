@@ -249,12 +249,27 @@ export type DossierDetail = z.infer<typeof DossierDetail>;
 export const DossierListQuery = pageQuery(['stepDueDate', 'updatedAt', 'code', 'submittedAt', 'plannedValue', 'state']).extend({
   q: z.string().trim().max(200).optional(),
   state: DossierStateSchema.optional(),
+  /** Several states at once, comma-separated (the overview's groups): `states=submitted,received`. */
+  states: z.string().trim().max(300).transform((text, ctx) => {
+    const states = text.split(',').map((s) => s.trim()).filter(Boolean);
+    const parsed = z.array(DossierStateSchema).min(1).safeParse(states);
+    if (!parsed.success) {
+      ctx.addIssue({ code: 'custom', message: 'dossierStatesForm' });
+      return z.NEVER;
+    }
+    return parsed.data;
+  }).optional(),
+  /** Only dossiers still in progress (not paid, rejected or withdrawn). */
+  open: z.enum(['true']).optional(),
   orderId: z.uuid().optional(),
   providerAgencyId: z.uuid().optional(),
   orderingAgencyId: z.uuid().optional(),
   deadline: z.enum(['due_soon', 'overdue']).optional(),
 });
 export type DossierListQuery = z.infer<typeof DossierListQuery>;
+/** The list's filters and sort without paging: what GET /api/dossiers/export.xlsx writes. */
+export const DossierExportQuery = DossierListQuery.omit({ page: true, pageSize: true });
+export type DossierExportQuery = z.infer<typeof DossierExportQuery>;
 export const DossierPage = pageOf(Dossier);
 export type DossierPage = z.infer<typeof DossierPage>;
 
@@ -276,3 +291,18 @@ export const Overview = z.object({
   byOrder: z.array(z.object({ order: z.object({ id: z.uuid(), code: z.string(), title: z.string() }), open: z.number().int(), overdue: z.number().int(), acceptedValue: z.number().int(), totalValue: z.number().int() })),
 });
 export type Overview = z.infer<typeof Overview>;
+
+/** People the ordering side may name on a dossier: appraising officers of the ordering agency, or council members from any agency. */
+export const CandidatesQuery = z.strictObject({ for: z.enum(['appraiser', 'council']) });
+export type CandidatesQuery = z.infer<typeof CandidatesQuery>;
+export const DossierCandidate = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  fullName: z.string(),
+  roles: z.array(z.string()),
+  agency: AgencyBrief,
+  /** Works for the provider: a council seat for them is a conflict to weigh. */
+  isProviderSide: z.boolean(),
+});
+export const DossierCandidates = z.array(DossierCandidate);
+export type DossierCandidate = z.infer<typeof DossierCandidate>;

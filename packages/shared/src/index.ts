@@ -29,3 +29,4 @@ export * from './orders.schemas.js';
 export * from './notifications.schemas.js';
 export * from './acceptance-periods.js';
 export * from './dossiers.schemas.js';
+export * from './acceptance-settings.schemas.js';

@@ -137,6 +137,9 @@ export const acceptanceVi = {
   documentType_appraisal_report: 'báo cáo thẩm định',
   documentType_council_decision: 'quyết định thành lập hội đồng',
   documentType_other: 'tài liệu khác',
+  documentTypesUnique: 'Mỗi loại tài liệu chỉ chọn một lần.',
+  orderPeriodNegative: 'Đợt "{label}": khối lượng của dòng {line} bị âm — khối lượng mới của dòng nhỏ hơn phần đã nghiệm thu ở các đợt trước.',
+  dossierStatesForm: 'Danh sách trạng thái không hợp lệ; viết các mã trạng thái cách nhau bởi dấu phẩy.',
 } as const;
 
 export const acceptanceEn: Record<keyof typeof acceptanceVi, string> = {
@@ -273,4 +276,7 @@ export const acceptanceEn: Record<keyof typeof acceptanceVi, string> = {
   documentType_appraisal_report: 'appraisal report',
   documentType_council_decision: 'council decision',
   documentType_other: 'other document',
+  documentTypesUnique: 'Choose each document type once.',
+  orderPeriodNegative: 'Period "{label}": line {line} would get a negative quantity — the new quantity is less than what earlier periods already hold.',
+  dossierStatesForm: 'The list of states is not valid; write state codes separated by commas.',
 };

@@ -37,6 +37,11 @@ export function acceptedLineValue(line: AcceptedLine): number {
   return Math.max(0, gross - line.deduction);
 }
 
+/** The advance limit of an order: its advance percent (a decimal string) of its total, rounded down to the đồng. */
+export function advanceLimit(totalValue: number, advancePercent: string): number {
+  return Number((BigInt(totalValue) * parseDecimal(advancePercent)) / (100n * SCALE));
+}
+
 export type PaymentCheck =
   | { isAllowed: true }
   | { isAllowed: false; key: 'paymentAboveAccepted' | 'paymentBeforeAcceptance' | 'advanceAboveLimit' | 'paymentAboveOrdered'; params: Record<string, string | number> };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { OrderingMethod, VndAmount } from './catalogue.schemas.js';
 import { IsoDate } from './dates.js';
 import { DecimalString, DeductionRule, KpiDirection } from './deduction-rules.js';
+import { DOSSIER_STATES } from './dossier-workflow.js';
 import { ORDER_ACTIONS, ORDER_STATUSES } from './order-workflow.js';
 import { pageOf, pageQuery } from './pagination.js';
 import { plainName, plainText } from './text.js';
@@ -253,7 +254,14 @@ export const DossierPeriodSummary = z.object({
   periodNo: z.number().int(),
   label: z.string(),
   plannedValue: z.number().int(),
-  dossiers: z.array(z.object({ id: z.uuid(), code: z.string().nullable(), state: z.string(), acceptedValue: z.number().int().nullable() })),
+  dossiers: z.array(z.object({
+    id: z.uuid(),
+    code: z.string().nullable(),
+    state: z.enum(DOSSIER_STATES),
+    /** The appraised value; it counts as accepted only once the leader approved (isAccepted). */
+    acceptedValue: z.number().int().nullable(),
+    isAccepted: z.boolean(),
+  })),
 });
 
 export const OrderDetail = Order.extend({
@@ -279,6 +287,9 @@ export const OrderListQuery = pageQuery(['updatedAt', 'code', 'title', 'budgetYe
   orderingAgencyId: z.uuid().optional(),
 });
 export type OrderListQuery = z.infer<typeof OrderListQuery>;
+/** The list's filters and sort without paging: what GET /api/orders/export.xlsx writes. */
+export const OrderExportQuery = OrderListQuery.omit({ page: true, pageSize: true });
+export type OrderExportQuery = z.infer<typeof OrderExportQuery>;
 
 export const OrderPage = pageOf(Order).extend({ canCreate: z.boolean() });
 export type OrderPage = z.infer<typeof OrderPage>;

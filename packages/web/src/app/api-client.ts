@@ -66,14 +66,45 @@ export function apiPut<T>(path: string, json: unknown): Promise<T> {
   return request<T>('PUT', path, { json });
 }
 
-export function apiDelete(path: string): Promise<void> {
-  return request<void>('DELETE', path, {});
+/** Some deletions answer with the record as it now is (a dossier without the removed file). */
+export function apiDelete<T = void>(path: string): Promise<T> {
+  return request<T>('DELETE', path, {});
 }
 
 export function apiUpload<T>(path: string, file: File): Promise<T> {
   const form = new FormData();
   form.append('file', file);
   return request<T>('POST', path, { form });
+}
+
+/**
+ * An upload that reports how much has been sent (0 to 1), for large evidence files on slow links;
+ * fetch cannot report upload progress, so this one uses XMLHttpRequest with the same headers and errors.
+ */
+export function apiUploadWithProgress<T>(path: string, file: File, onProgress?: (fraction: number) => void): Promise<T> {
+  const form = new FormData();
+  form.append('file', file);
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', currentLanguage());
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress?.(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', i18n.t('errors.network')));
+    xhr.onload = () => {
+      const response = new Response(xhr.responseText || null, { status: xhr.status, headers: { 'content-type': 'application/json' } });
+      if (response.ok) {
+        resolve(response.json() as Promise<T>);
+        return;
+      }
+      if (response.status === 401) onUnauthenticated();
+      void readError(response).then(reject);
+    };
+    xhr.send(form);
+  });
 }
 
 async function request<T>(method: string, path: string, options: RequestOptions): Promise<T> {

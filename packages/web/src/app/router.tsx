@@ -74,8 +74,48 @@ export const router = createBrowserRouter([
               import('../features/notifications/notifications-page').then((m) => ({ Component: m.NotificationsPage })),
           },
           {
+            path: 'settings/acceptance',
+            lazy: () => import('../features/acceptance-settings/acceptance-settings-page').then((m) => ({ Component: m.AcceptanceSettingsPage })),
+          },
+          {
             path: 'calendar',
             lazy: () => import('../features/calendar/calendar-page').then((m) => ({ Component: m.CalendarPage })),
+          },
+          {
+            path: 'orders',
+            lazy: () => import('../features/orders/orders-page').then((m) => ({ Component: m.OrdersPage })),
+          },
+          {
+            path: 'orders/new',
+            lazy: () => import('../features/orders/order-form-page').then((m) => ({ Component: m.NewOrderPage })),
+          },
+          {
+            path: 'orders/:orderId',
+            lazy: () => import('../features/orders/order-detail-page').then((m) => ({ Component: m.OrderDetailPage })),
+          },
+          {
+            path: 'orders/:orderId/edit',
+            lazy: () => import('../features/orders/order-form-page').then((m) => ({ Component: m.EditOrderPage })),
+          },
+          {
+            path: 'orders/:orderId/amend',
+            lazy: () => import('../features/orders/order-form-page').then((m) => ({ Component: m.AmendOrderPage })),
+          },
+          {
+            path: 'dossiers',
+            lazy: () => import('../features/dossiers/dossiers-page').then((m) => ({ Component: m.DossiersPage })),
+          },
+          {
+            path: 'dossiers/new',
+            lazy: () => import('../features/dossiers/dossier-create-page').then((m) => ({ Component: m.DossierCreatePage })),
+          },
+          {
+            path: 'dossiers/overview',
+            lazy: () => import('../features/dossiers/overview-page').then((m) => ({ Component: m.OverviewPage })),
+          },
+          {
+            path: 'dossiers/:dossierId',
+            lazy: () => import('../features/dossiers/dossier-page').then((m) => ({ Component: m.DossierPage })),
           },
           { path: '*', element: <NotFoundPage /> },
         ],

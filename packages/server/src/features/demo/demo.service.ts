@@ -18,6 +18,7 @@ import {
 } from './demo-data.js';
 import { DEMO_LOADED_KEY, PROVINCE_NAME_KEY } from '../settings/settings.service.js';
 import { DEFAULT_HOLIDAY_YEARS } from '../calendar/vietnam-holidays.js';
+import { seedDemoAcceptance } from './demo-acceptance.js';
 
 /** The installation itself acting (seeding, maintenance): full rights, recorded in the audit log with no user. */
 export const SYSTEM_ACTOR: Actor = {
@@ -36,9 +37,11 @@ export type SeedOutcome = 'seeded' | 'alreadyLoaded' | 'notEmpty';
 /**
  * Loads the fictional demo province through the same services a person would
  * use, so every agency, code change, merger and user is audited. All of it is
- * one transaction: a failure leaves the database as it was.
+ * one transaction: a failure leaves the database as it was. With
+ * `acceptance`, also a year and a half of orders and dossiers
+ * (demo-acceptance.ts); tests leave it off, `npm start` and the CLI turn it on.
  */
-export async function seedDemo(deps: AppDeps, options: { userAgent: string }): Promise<SeedOutcome> {
+export async function seedDemo(deps: AppDeps, options: { userAgent: string; acceptance?: boolean }): Promise<SeedOutcome> {
   const { database } = deps;
   if (await isLoaded(database)) return 'alreadyLoaded';
   const codes = DEMO_AGENCIES.map((agency) => agency.code);
@@ -107,10 +110,11 @@ export async function seedDemo(deps: AppDeps, options: { userAgent: string }): P
     }
     await services.settings.put(tx, DEMO_LOADED_KEY, true);
     await services.settings.put(tx, PROVINCE_NAME_KEY, DEMO_PROVINCE_NAME);
+    const acceptance = options.acceptance ? await seedDemoAcceptance({ ...deps, database: { ...database, db: tx } }, { userAgent: options.userAgent }) : null;
     await services.audit.record(tx, source, {
       action: 'demo.seeded', entityType: 'installation', agencyId: null,
       after: { province: DEMO_PROVINCE_NAME, agencies: DEMO_AGENCIES.length, users: DEMO_USERS.map((u) => u.username), passwordChangeRequired: false,
-        informationSystems: DEMO_INFORMATION_SYSTEMS.length, catalogueServices: DEMO_CATALOGUE.length },
+        informationSystems: DEMO_INFORMATION_SYSTEMS.length, catalogueServices: DEMO_CATALOGUE.length, ...(acceptance ? { acceptance } : {}) },
     });
   });
   return 'seeded';

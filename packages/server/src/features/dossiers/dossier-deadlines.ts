@@ -2,24 +2,20 @@ import {
   DEFAULT_STEP_DEADLINES, FINAL_DOSSIER_STATES, addWorkingDays, localDate, previousWorkingDay, workingDaysBetween,
   type DeadlineStatus, type DossierState, type OrderingMethod, type WorkingCalendar,
 } from '@nghiemthu/shared';
+import type { AcceptanceSettingsService } from '../acceptance-settings/acceptance-settings.service.js';
 import type { CalendarService } from '../calendar/calendar.service.js';
-import type { SettingsService } from '../settings/settings.service.js';
-
-/** Setting: working days per step, per ordering method, overriding DEFAULT_STEP_DEADLINES ([practice], domain.md §3). */
-export const STEP_DEADLINES_KEY = 'dossier.stepDeadlines';
-type StepDeadlines = Partial<Record<OrderingMethod, Partial<Record<DossierState, number>>>>;
 
 /**
  * Due dates in working days on the stored calendar: when a step starts, its
  * due date; for display, whether it is on time, due tomorrow (one working day
  * before) or overdue.
  */
-export function createDossierDeadlines(deps: { calendar: CalendarService; settings: SettingsService }) {
-  const { calendar, settings } = deps;
+export function createDossierDeadlines(deps: { calendar: CalendarService; acceptanceSettings: AcceptanceSettingsService }) {
+  const { calendar, acceptanceSettings } = deps;
 
   async function stepDays(method: OrderingMethod, state: DossierState): Promise<number | null> {
-    const configured = (await settings.get<StepDeadlines>(STEP_DEADLINES_KEY))?.[method]?.[state];
-    return configured ?? DEFAULT_STEP_DEADLINES[state]?.workingDays ?? null;
+    if (!DEFAULT_STEP_DEADLINES[state]) return null;
+    return (await acceptanceSettings.current()).stepDeadlines[method][state] ?? DEFAULT_STEP_DEADLINES[state].workingDays;
   }
 
   /** A calendar around `at`, enough for any due date within a year. */

@@ -159,3 +159,18 @@ describe('money rules', () => {
     expect(settled.status).toBe('settled');
   });
 });
+
+describe('choosing people', () => {
+  it('offers the ordering side officers to appraise and council members from every agency, flagging the provider\'s staff', async () => {
+    const id = await f.dossierIn('received');
+    const leader = await f.as('leader');
+    const appraisers = await f.ok(f.send(leader, 'GET', `/api/dossiers/${id}/candidates?for=appraiser`), 'appraisers');
+    expect(appraisers.map((p: { username: string }) => p.username)).toEqual(['officer']);
+    const council = await f.ok(f.send(await f.as('officer'), 'GET', `/api/dossiers/${id}/candidates?for=council`), 'council');
+    const names = council.map((p: { username: string }) => p.username);
+    expect(names).toEqual(expect.arrayContaining(['council1', 'council2', 'council3', 'leader', 'officer']));
+    expect(names).not.toContain('provider');
+    expect(council.find((p: { username: string }) => p.username === 'council2').agency.shortName).toBe('STC');
+    expect((await f.send(await f.as('provider'), 'GET', `/api/dossiers/${id}/candidates?for=council`)).statusCode).toBe(403);
+  });
+});

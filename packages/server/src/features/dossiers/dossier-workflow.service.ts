@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import {
-  DOSSIER_TRANSITIONS, acceptedLineValue, checkDossierTransition, computeDeduction, formatDate, lineAmount, localDate,
+  DOSSIER_TRANSITIONS, acceptedLineValue, advanceLimit, checkDossierTransition, computeDeduction, formatDate, lineAmount, localDate,
   normalizeDecimal, compareDecimal, translate,
   type AppraisalBody, type ConflictBody, type CouncilBody, type DeductionRule, type DossierAction, type DossierDetail, type DossierState,
   type DossierTransitionBody, type ExtendDeadlineBody, type Language, type MessageKey, type RecordPaymentBody, type Role, type VoteBody,
@@ -16,11 +16,11 @@ import type { Actor } from '../auth/actor.js';
 import type { FilesService } from '../files/files.service.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { NumberingService } from '../numbering/numbering.service.js';
-import { advanceLimit, type OrdersService } from '../orders/orders.service.js';
+import type { OrdersService } from '../orders/orders.service.js';
 import type { PaymentsService } from '../payments/payments.service.js';
 import { renderMinutesPdf } from '../minutes/minutes-pdf.js';
 import type { DossierDeadlines } from './dossier-deadlines.js';
-import type { DossierRow, DossiersService } from './dossiers.service.js';
+import { withAmount, type DossierRow, type DossiersService } from './dossiers.service.js';
 
 export type DossierWorkflowDeps = {
   db: Db;
@@ -469,7 +469,7 @@ export function createDossierWorkflowService(deps: DossierWorkflowDeps) {
       })),
       deductions: kpis.filter((k) => (k.deduction ?? 0) > 0).map((k) => {
         const explanation = k.explanation as { key: MessageKey; params: Record<string, string | number> };
-        return { lineNo: k.lineNo, kpiName: k.name, reason: translate('vi', explanation.key, explanation.params), amount: k.deduction ?? 0 };
+        return { lineNo: k.lineNo, kpiName: k.name, reason: translate('vi', explanation.key, withAmount(explanation.params, 'vi')), amount: k.deduction ?? 0 };
       }),
       totals: { plannedValue: row.plannedValue, deduction: row.deductionTotal ?? 0, acceptedValue: row.acceptedValue ?? 0 },
       conclusion: row.conclusion ?? 'accepted',

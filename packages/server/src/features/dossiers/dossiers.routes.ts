@@ -1,20 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  AppraisalBody, AttachDossierFileBody, CommentBody, ConflictBody, CouncilBody, CreateDossierBody, DOSSIER_ACTIONS, DossierDetail, DossierListQuery,
+  AppraisalBody, AttachDossierFileBody, CandidatesQuery, DossierCandidates, CommentBody, ConflictBody, CouncilBody, CreateDossierBody, DOSSIER_ACTIONS, DossierDetail, DossierExportQuery, DossierListQuery,
   DossierPage, DossierTransitionBody, ErrorBody, ExtendDeadlineBody, MyWork, Overview, RecordPaymentBody, UpdateDossierBody, VoteBody,
 } from '@nghiemthu/shared';
 import { requestLanguage } from '../../lib/error-handler.js';
 import { notFound } from '../../lib/errors.js';
 import { auditSource, requireActor } from '../auth/actor.js';
 import { contentDisposition } from '../files/files.routes.js';
+import { FileContent } from '../../lib/multipart.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const params = z.strictObject({ id: z.uuid() });
 const tags = ['dossiers'];
 
 export const dossiersRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { dossiers, dossierWorkflow, myWork, files } = app.services;
+  const { dossiers, dossiersExport, dossierWorkflow, myWork, files } = app.services;
 
   app.get('/my-work', {
     schema: { tags, summary: 'What awaits you, by due date', response: { 200: MyWork, ...errors } },
@@ -28,6 +29,13 @@ export const dossiersRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Acceptance dossiers within your reach', querystring: DossierListQuery, response: { 200: DossierPage, ...errors } },
   }, async (request) => dossiers.list(requireActor(request), request.query));
 
+  app.get('/dossiers/export.xlsx', {
+    schema: { tags, summary: 'The filtered list as an .xlsx file, same filters and order, no pages, at most 100,000 rows; every export is recorded', querystring: DossierExportQuery, response: { 200: FileContent, ...errors } },
+  }, async (request, reply) => {
+    const file = await dossiersExport.exportXlsx(requireActor(request), request.query, auditSource(request));
+    return reply.header('content-type', file.mediaType).header('content-disposition', contentDisposition(file.fileName)).header('cache-control', 'private, no-cache').send(file.body);
+  });
+
   app.post('/dossiers', {
     schema: { tags, summary: 'Prepare a dossier for a period of an order (provider)', body: CreateDossierBody, response: { 201: DossierDetail, ...errors } },
   }, async (request, reply) => reply.status(201).send(await dossiers.create(requireActor(request), request.body, auditSource(request), requestLanguage(request))));
@@ -35,6 +43,10 @@ export const dossiersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/dossiers/:id', {
     schema: { tags, summary: 'A dossier with its lines, KPIs, files, council, timeline, money and comments', params, response: { 200: DossierDetail, ...errors } },
   }, async (request) => dossiers.get(requireActor(request), request.params.id, requestLanguage(request)));
+
+  app.get('/dossiers/:id/candidates', {
+    schema: { tags, summary: 'People the ordering side may name as appraiser or council member', params, querystring: CandidatesQuery, response: { 200: DossierCandidates, ...errors } },
+  }, async (request) => dossiers.candidates(requireActor(request), request.params.id, request.query.for));
 
   app.patch('/dossiers/:id', {
     schema: { tags, summary: 'Fill in the report, delivered quantities and KPI actuals (provider)', params, body: UpdateDossierBody, response: { 200: DossierDetail, ...errors } },

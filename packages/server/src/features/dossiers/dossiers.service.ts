@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
-  DEFAULT_REQUIRED_DOCUMENTS, DeductionRule, allowedDossierActions, lineAmount, localDate, nextWorkingDay, normalizeDecimal, translate,
+  DeductionRule, allowedDossierActions, formatAmount, lineAmount, localDate, nextWorkingDay, normalizeDecimal, translate,
   type AttachDossierFileBody, type CommentBody, type CreateDossierBody, type Dossier, type DossierAllowedAction, type DossierDetail,
-  type DossierDocumentType, type DossierListQuery, type DossierPage, type Language, type MessageKey, type OrderingMethod, type UpdateDossierBody,
+  type DossierCandidate, type DossierDocumentType, type DossierExportQuery, type DossierListQuery, type DossierPage, type Language, type MessageKey, type OrderingMethod, type UpdateDossierBody,
   type WorkingCalendar,
 } from '@nghiemthu/shared';
 import { withTransaction, type Db } from '../../db/client.js';
@@ -18,7 +18,7 @@ import type { AuditService, AuditSource } from '../audit/audit.service.js';
 import { hasRole, type Actor } from '../auth/actor.js';
 import type { OrdersService } from '../orders/orders.service.js';
 import type { PaymentsService } from '../payments/payments.service.js';
-import type { SettingsService } from '../settings/settings.service.js';
+import type { AcceptanceSettingsService } from '../acceptance-settings/acceptance-settings.service.js';
 import { accessFrom, type AccessContext, type DossierAccess, type DossierAccessService } from './dossier-access.js';
 import type { DossierDeadlines } from './dossier-deadlines.js';
 
@@ -28,8 +28,6 @@ const ordering = alias(agencies, 'ordering');
 const provider = alias(agencies, 'provider');
 const appraiser = alias(users, 'appraiser');
 
-/** Setting: document types required before submission, per ordering method (defaults: DEFAULT_REQUIRED_DOCUMENTS). */
-export const REQUIRED_DOCUMENTS_KEY = 'dossier.requiredDocuments';
 const EDITABLE_BY_PROVIDER = ['draft', 'supplement_requested'] as const;
 const userBrief = (u: UserRow | null) => (u ? { id: u.id, username: u.username, fullName: u.fullName } : null);
 
@@ -37,12 +35,14 @@ export type DossiersDeps = {
   db: Db;
   clock: Clock;
   audit: AuditService;
-  settings: SettingsService;
+  acceptanceSettings: AcceptanceSettingsService;
   access: DossierAccessService;
   deadlines: DossierDeadlines;
   orders: OrdersService;
   payments: PaymentsService;
   publicBaseUrl: string;
+  /** An agency's reach (itself, its units, agencies merged into it): who counts as the provider's side. */
+  scopeReach: (agencyId: string) => Promise<string[]>;
 };
 
 /**
@@ -51,7 +51,7 @@ export type DossiersDeps = {
  * evidence, comment. The workflow steps are in dossier-workflow.service.ts.
  */
 export function createDossiersService(deps: DossiersDeps) {
-  const { db, clock, audit, settings, access, deadlines } = deps;
+  const { db, clock, audit, access, deadlines } = deps;
 
   /** The actions this person may take now, from the workflow table and the dossier's situation. */
   function allowedActions(row: DossierRow, who: DossierAccess, isInspectorOnly: boolean): DossierAllowedAction[] {
@@ -132,27 +132,42 @@ export function createDossiersService(deps: DossiersDeps) {
     return and(live, sql`${dossiers.stepDueDate} >= ${today}`, sql`${dossiers.stepDueDate} <= ${tomorrow}`);
   }
 
-  async function list(actor: Actor, query: DossierListQuery): Promise<DossierPage> {
+  /**
+   * The list's filters within the actor's reach, as one condition on dossiers joined to their
+   * order (the search reads the order's code and title); the list and its export share it.
+   */
+  async function listWhere(actor: Actor, query: DossierExportQuery): Promise<SQL | undefined> {
     const visible = await access.visibility(actor);
     const cal = await deadlines.calendarAround(clock.now());
     const pattern = query.q ? `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
-    const where = and(
+    return and(
       visible,
       pattern ? or(ilike(dossiers.code, pattern), ilike(orders.title, pattern), ilike(orders.code, pattern)) : undefined,
       query.state ? eq(dossiers.state, query.state) : undefined,
+      query.states ? inArray(dossiers.state, query.states) : undefined,
+      query.open ? sql`${dossiers.state} not in ('paid', 'rejected', 'withdrawn')` : undefined,
       query.orderId ? eq(dossiers.orderId, query.orderId) : undefined,
       query.providerAgencyId ? eq(dossiers.providerAgencyId, query.providerAgencyId) : undefined,
       query.orderingAgencyId ? eq(dossiers.orderingAgencyId, query.orderingAgencyId) : undefined,
       deadlineFilter(query.deadline, cal),
     );
+  }
+
+  /** The list's order: the chosen column, empty values last, then the id so that pages never overlap. */
+  function listOrder(query: Pick<DossierListQuery, 'sort' | 'order'>): SQL[] {
     const column = {
       stepDueDate: dossiers.stepDueDate, updatedAt: dossiers.updatedAt, code: dossiers.code, submittedAt: dossiers.submittedAt,
       plannedValue: dossiers.plannedValue, state: dossiers.state,
     }[query.sort];
     const direction = query.order === 'asc' ? asc(column) : desc(column);
+    return [sql`${direction} nulls last`, asc(dossiers.id)];
+  }
+
+  async function list(actor: Actor, query: DossierListQuery): Promise<DossierPage> {
+    const where = await listWhere(actor, query);
     const [found, [total]] = await Promise.all([
-      baseQuery().where(where).orderBy(sql`${direction} nulls last`, asc(dossiers.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
-      pattern
+      baseQuery().where(where).orderBy(...listOrder(query)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+      query.q
         ? db.select({ n: count() }).from(dossiers).innerJoin(orders, eq(orders.id, dossiers.orderId)).where(where)
         : db.select({ n: count() }).from(dossiers).where(where),
     ]);
@@ -171,8 +186,7 @@ export function createDossiersService(deps: DossiersDeps) {
   }
 
   async function requiredDocuments(method: OrderingMethod): Promise<DossierDocumentType[]> {
-    const configured = (await settings.get<Partial<Record<OrderingMethod, DossierDocumentType[]>>>(REQUIRED_DOCUMENTS_KEY))?.[method];
-    return [...(configured ?? DEFAULT_REQUIRED_DOCUMENTS)];
+    return [...(await deps.acceptanceSettings.current()).requiredDocuments[method]];
   }
 
   async function get(actor: Actor, id: string, language: Language = 'vi', tx: Db = db): Promise<DossierDetail> {
@@ -223,7 +237,7 @@ export function createDossiersService(deps: DossiersDeps) {
         return {
           lineNo: k.lineNo, code: k.code, name: k.name, unit: k.unit, target: normalizeDecimal(k.target), direction: k.direction,
           deductionRule: DeductionRule.parse(k.deductionRule), actual: k.actual === null ? null : normalizeDecimal(k.actual), verdict: k.verdict,
-          deduction: k.deduction, explanation: explanation ? translate(language, explanation.key, localizeParams(language, explanation.params)) : null,
+          deduction: k.deduction, explanation: explanation ? translate(language, explanation.key, localizeParams(language, withAmount(explanation.params, language))) : null,
         };
       }),
       files: attached.map(({ d, f, by }) => ({
@@ -396,7 +410,31 @@ export function createDossiersService(deps: DossiersDeps) {
     });
   }
 
-  return { list, get, load, create, update, attach, detach, comment, allowedActions, presentMany, baseQuery, requiredDocuments, inspectorOnly };
+  /**
+   * Whom the ordering side may name: active officers of the ordering agency to
+   * appraise; active council members, officers and leaders of any agency for
+   * the council (councils draw on several departments), provider staff flagged.
+   */
+  async function candidates(actor: Actor, id: string, purpose: 'appraiser' | 'council'): Promise<DossierCandidate[]> {
+    const j = await load(actor, id);
+    if (!j.who.isOrderingSide) throw forbidden();
+    const roles = purpose === 'appraiser' ? ['officer'] : ['council_member', 'officer', 'leader'];
+    const found = await db.select({ u: users, a: agencies }).from(users).innerJoin(agencies, eq(agencies.id, users.agencyId))
+      .where(and(eq(users.isActive, true), arrayOverlaps(users.roles, roles),
+        purpose === 'appraiser' ? eq(users.agencyId, j.row.orderingAgencyId) : undefined))
+      .orderBy(asc(agencies.name), asc(users.fullName));
+    const providerReach = await deps.scopeReach(j.row.providerAgencyId);
+    return found.map(({ u, a }) => ({
+      id: u.id, username: u.username, fullName: u.fullName, roles: u.roles, agency: agencyBrief(a), isProviderSide: providerReach.includes(a.id),
+    }));
+  }
+
+  return { candidates, list, listWhere, listOrder, get, load, create, update, attach, detach, comment, allowedActions, presentMany, baseQuery, requiredDocuments, inspectorOnly };
+}
+
+/** Deduction explanations carry the amount as a number; readers see it in digit groups. */
+export function withAmount(params: Record<string, string | number>, language: Language): Record<string, string | number> {
+  return typeof params.amount === 'number' ? { ...params, amount: formatAmount(params.amount, language) } : params;
 }
 
 export type DossiersService = ReturnType<typeof createDossiersService>;

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { localDate, nextWorkingDay, type MyWork, type Overview } from '@nghiemthu/shared';
 import type { Db } from '../../db/client.js';
-import { agencies, councilMembers, councils, dossiers, orders } from '../../db/schema.js';
+import { agencies, councilMembers, councils, dossiers, orders, users } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
 import { hasRole, type Actor } from '../auth/actor.js';
 import type { ScopeService } from '../agencies/agency-scope.js';
@@ -44,12 +44,14 @@ export function createMyWorkService(deps: { db: Db; clock: Clock; scope: ScopeSe
     const found = await deps.dossiers.baseQuery().where(where).orderBy(sql`${dossiers.stepDueDate} asc nulls last`, asc(dossiers.createdAt)).limit(200);
     const presented = await deps.dossiers.presentMany(actor, found);
     const context = await access.contextFor(actor);
+    const principal = context.authority && context.authority !== 'self'
+      ? (await db.select({ id: users.id, username: users.username, fullName: users.fullName }).from(users).where(eq(users.id, context.authority.userId)))[0] ?? null
+      : null;
     const items = presented.flatMap((dossier) => {
       const task = TASK_ORDER.find((action) => (dossier.allowedActions as string[]).includes(action));
       if (!task) return [];
       const isLeaderTask = task === 'assign_appraiser' || task === 'approve';
-      const actingFor = isLeaderTask && !actor.roles.includes('leader') && context.authority && context.authority !== 'self'
-        ? { id: context.authority.userId, username: context.authority.username, fullName: context.authority.username } : null;
+      const actingFor = isLeaderTask && !actor.roles.includes('leader') ? principal : null;
       return [{ dossier, task, actingFor }];
     });
     return { items, total: items.length };

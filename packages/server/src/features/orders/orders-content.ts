@@ -21,6 +21,8 @@ export async function buildOrderContent(
   deps: { db: Db; catalogue: CatalogueService },
   input: ContentInput & { method: OrderingMethod; legalRegime: LegalRegime },
   agencyIds: readonly string[],
+  /** When amending: periods that already have dossiers, whose quantities an even split must keep. */
+  keptPeriods: OrderContent['periods'] = [],
 ): Promise<{ content: OrderContent; total: number }> {
   const { db, catalogue } = deps;
   const problems: AppErrorDetail[] = [];
@@ -105,7 +107,8 @@ export async function buildOrderContent(
   const sources = input.fundingSources.map((f) => f.source);
   if (new Set(sources).size !== sources.length) problems.push({ path: 'fundingSources', key: 'orderFundingDuplicate' });
   const funding = input.fundingSources.reduce((sum, f) => sum + f.amount, 0);
-  if (problems.length === 0 && funding !== total) {
+  // Reported as soon as every line is priced, with the other problems, so nobody fixes one thing at a time.
+  if (lines.length === input.lines.length && funding !== total) {
     problems.push({ path: 'fundingSources', key: 'orderFundingMismatch', params: { funding: formatVnd(funding), total: formatVnd(total) } });
   }
 
@@ -115,16 +118,17 @@ export async function buildOrderContent(
   }
 
   let periods: OrderContent['periods'] = [];
-  if (problems.length === 0) {
-    const periodInput = input.periods ?? (input.periodKind === 'milestones' ? null : splitEvenly(input.periodKind, input.startDate, input.endDate, lines));
+  if (!problems.some((p) => p.path.startsWith('lines') || p.path === 'endDate')) {
+    const periodInput = input.periods ?? (input.periodKind === 'milestones' ? null : splitEvenly(input.periodKind, input.startDate, input.endDate, lines, keptPeriods));
     if (!periodInput) problems.push({ path: 'periods', key: 'orderPeriodsRequired' });
     else {
-      for (const problem of checkPeriods(periodInput, input.startDate, input.endDate, lines)) {
+      const periodProblems = checkPeriods(periodInput, input.startDate, input.endDate, lines);
+      for (const problem of periodProblems) {
         if (problem.key === 'orderPeriodQuantities') problems.push({ path: 'periods', key: problem.key, params: { line: problem.line, sum: problem.sum, quantity: problem.quantity } });
-        else if (problem.key === 'orderPeriodLineUnknown') problems.push({ path: `periods.${problem.index}`, key: problem.key, params: { label: problem.label, line: problem.line } });
+        else if (problem.key === 'orderPeriodLineUnknown' || problem.key === 'orderPeriodNegative') problems.push({ path: `periods.${problem.index}`, key: problem.key, params: { label: problem.label, line: problem.line } });
         else problems.push({ path: `periods.${problem.index}`, key: problem.key, params: { label: problem.label, from: input.startDate, to: input.endDate } });
       }
-      periods = numberPeriods(periodInput, lines);
+      if (periodProblems.length === 0) periods = numberPeriods(periodInput, lines);
     }
   }
   if (problems.length > 0) throw invalid('validationFailed', {}, problems);

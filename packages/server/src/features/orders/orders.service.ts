@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
-  OrderContent, formatVnd, orderActionFromStates, orderTransition,
-  type AmendOrderBody, type LiquidateOrderBody, type Order, type OrderAction, type OrderDetail, type OrderInput, type OrderListQuery,
+  OrderContent, advanceLimit, formatVnd, orderActionFromStates, orderTransition,
+  type AmendOrderBody, type LiquidateOrderBody, type Order, type OrderAction, type OrderDetail, type OrderExportQuery, type OrderInput, type OrderListQuery,
   type OrderPage, type OrderStatus, type RecordPaymentBody, type OrderVersionDetail, type OrderVersionSummary, type SettleOrderBody, type Settlement,
 } from '@nghiemthu/shared';
 import { parseDecimal } from '@nghiemthu/shared';
@@ -109,7 +109,8 @@ export function createOrdersService(deps: OrdersDeps) {
     };
   }
 
-  async function list(actor: Actor, query: OrderListQuery): Promise<OrderPage> {
+  /** The list's filters within the actor's reach, as one condition on orders; the list and its export share it. */
+  async function listWhere(actor: Actor, query: OrderExportQuery): Promise<{ where: SQL | undefined; reach: string[] }> {
     const { where: visible, reach } = await visibility(actor);
     const pattern = query.q ? `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
     const where = and(
@@ -121,13 +122,23 @@ export function createOrdersService(deps: OrdersDeps) {
       query.providerAgencyId ? eq(orders.providerAgencyId, query.providerAgencyId) : undefined,
       query.orderingAgencyId ? eq(orders.orderingAgencyId, query.orderingAgencyId) : undefined,
     );
+    return { where, reach };
+  }
+
+  /** The list's order: the chosen column, then the id so that pages never overlap. */
+  function listOrder(query: Pick<OrderListQuery, 'sort' | 'order'>): SQL[] {
     const column = { updatedAt: orders.updatedAt, code: orders.code, title: orders.title, budgetYear: orders.budgetYear, totalValue: orders.totalValue, status: orders.status }[query.sort];
+    return [query.order === 'asc' ? asc(column) : desc(column), asc(orders.id)];
+  }
+
+  async function list(actor: Actor, query: OrderListQuery): Promise<OrderPage> {
+    const { where, reach } = await listWhere(actor, query);
     const [found, [total]] = await Promise.all([
       db.select({ row: orders, from: ordering, to: provider }).from(orders)
         .innerJoin(ordering, eq(ordering.id, orders.orderingAgencyId))
         .innerJoin(provider, eq(provider.id, orders.providerAgencyId))
         .where(where)
-        .orderBy(query.order === 'asc' ? asc(column) : desc(column), asc(orders.id))
+        .orderBy(...listOrder(query))
         .limit(query.pageSize).offset((query.page - 1) * query.pageSize),
       db.select({ n: count() }).from(orders).where(where),
     ]);
@@ -199,7 +210,7 @@ export function createOrdersService(deps: OrdersDeps) {
         periodNo: period.periodNo,
         label: period.label,
         plannedValue: period.plannedValue,
-        dossiers: periodDossiers.filter((d) => d.periodNo === period.periodNo).map(({ periodNo: _p, ...d }) => d),
+        dossiers: periodDossiers.filter((d) => d.periodNo === period.periodNo).map(({ periodNo: _p, ...d }) => ({ ...d, isAccepted: (ACCEPTED_DOSSIER_STATES as readonly string[]).includes(d.state) })),
       })),
     };
   }
@@ -297,10 +308,11 @@ export function createOrdersService(deps: OrdersDeps) {
       }
       const [previous] = await tx.select().from(orderVersions).where(and(eq(orderVersions.orderId, id), eq(orderVersions.version, row.version)));
       const before = OrderContent.parse(previous!.content);
-      const { content, total } = await buildOrderContent({ db: tx, catalogue }, { ...body, method: row.method, legalRegime: row.legalRegime }, reach);
       const live = await tx.select({ periodNo: dossiers.periodNo }).from(dossiers)
         .where(and(eq(dossiers.orderId, id), sql`${dossiers.state} not in ('rejected', 'withdrawn')`));
       const lockedPeriods = new Set(live.map((d) => d.periodNo));
+      const kept = before.periods.filter((p) => lockedPeriods.has(p.periodNo));
+      const { content, total } = await buildOrderContent({ db: tx, catalogue }, { ...body, method: row.method, legalRegime: row.legalRegime }, reach, kept);
       const problems: { path: string; key: 'orderAmendLockedPeriod' | 'orderAmendLineRemoved'; params: Record<string, string | number> }[] = [];
       for (const periodNo of lockedPeriods) {
         const old = before.periods.find((p) => p.periodNo === periodNo)!;
@@ -427,12 +439,7 @@ export function createOrdersService(deps: OrdersDeps) {
     });
   }
 
-  return { recordAdvance, list, get, getVersion, create, update, amend, transition, startIfSigned, contentOf, relationTo, money, load };
-}
-
-/** The advance limit in VND: the order's advance percent of its total, rounded down. */
-export function advanceLimit(totalValue: number, advancePercent: string): number {
-  return Number((BigInt(totalValue) * parseDecimal(advancePercent)) / 1_000_000n);
+  return { recordAdvance, list, listWhere, listOrder, get, getVersion, create, update, amend, transition, startIfSigned, contentOf, relationTo, money, load };
 }
 
 export type OrdersService = ReturnType<typeof createOrdersService>;

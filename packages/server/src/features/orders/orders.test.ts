@@ -136,6 +136,24 @@ describe('who sees and changes an order', () => {
     expect(events[2]).toMatchObject({ before: { totalValue: 768_000_000 }, after: { totalValue: 657_000_000, reason: body.reason } });
   });
 
+  it('amends a running order around the periods that already have dossiers, splitting only what is left', async () => {
+    const order = await f.createOrder({ signed: true });
+    await f.dossierIn('submitted', { orderId: order.id });
+    const leader = await f.as('leader');
+    const { method: _m, legalRegime: _l, providerAgencyId: _p, ...content } = await f.orderInput({
+      lines: [{ serviceId: await f.serviceId('DV-VH-LGSP'), quantity: '12' }, { serviceId: await f.serviceId('DV-VH-THU'), quantity: '9' }],
+      fundingSources: [{ source: 'state_budget', amount: 12 * 45_500_000 + 9 * 18_500_000 }],
+    });
+    const amended = await f.ok(f.send(leader, 'POST', `/api/orders/${order.id}/amendments`, { ...content, reason: 'Giảm thư công vụ từ quý II', approvalDocument: 'QĐ 50/QĐ-SKHCN' }), 'amend');
+    expect(amended.content.periods.map((p: { quantities: { quantity: string }[] }) => p.quantities[1]!.quantity)).toEqual(['3', '2', '2', '2']);
+    expect(amended.periods[0].dossiers[0]).toMatchObject({ state: 'submitted', isAccepted: false });
+    const tooLittle = await f.send(leader, 'POST', `/api/orders/${order.id}/amendments`, {
+      ...content, lines: [content.lines[0], { ...content.lines[1], quantity: '2' }], fundingSources: [{ source: 'state_budget', amount: 12 * 45_500_000 + 2 * 18_500_000 }], reason: 'x', approvalDocument: 'y',
+    }, 'en');
+    expect(tooLittle.statusCode).toBe(400);
+    expect(tooLittle.json().error.details[0].message).toMatch(/line 2 would get a negative quantity/);
+  });
+
   it('lets a deputy amend while a leader\'s delegation runs, recorded as acting for the leader', async () => {
     const order = await f.createOrder({ signed: true });
     const leader = await t.signIn('leader');

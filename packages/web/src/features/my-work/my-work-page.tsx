@@ -6,6 +6,7 @@ import { useMe } from '../../app/session';
 import { PageTitle } from '../../ui/page-title';
 import { RoleBadges } from '../../ui/role-badges';
 import { ActiveDelegationAlert } from '../delegations/active-delegation-alert';
+import { MyWorkQueue } from './my-work-queue';
 import { RecentActivity } from './recent-activity';
 
 export function MyWorkPage() {
@@ -16,6 +17,7 @@ export function MyWorkPage() {
       <PageTitle>{t('myWork.title')}</PageTitle>
       <Text size="lg">{t('myWork.greeting', { name: me.user.fullName })}</Text>
       <ActiveDelegationAlert />
+      <MyWorkQueue />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md" component="section" aria-labelledby="my-work-account">
           <Title order={2} size="h4" mb="sm" id="my-work-account">
