@@ -33,10 +33,11 @@ export const CreateDossierBody = z.strictObject({ orderId: z.uuid(), periodNo: z
 export type CreateDossierBody = z.infer<typeof CreateDossierBody>;
 
 export const UpdateDossierBody = z.strictObject({
-  completionReport: plainText(20_000).optional(),
-  selfAssessment: plainText(20_000).optional(),
-  lines: z.array(z.strictObject({ lineNo: z.number().int().min(1), deliveredQuantity: QuantityOrZero, remarks: plainText(2000).nullable().optional() })).max(200).optional(),
-  kpis: z.array(z.strictObject({ lineNo: z.number().int().min(1), code: z.string().trim().min(1).max(50), actual: DecimalString })).max(500).optional(),
+  completionReport: plainText(20_000).or(z.literal('')).optional(),
+  selfAssessment: plainText(20_000).or(z.literal('')).optional(),
+  /** null clears a value saved earlier. */
+  lines: z.array(z.strictObject({ lineNo: z.number().int().min(1), deliveredQuantity: QuantityOrZero.nullable(), remarks: plainText(2000).nullable().optional() })).max(200).optional(),
+  kpis: z.array(z.strictObject({ lineNo: z.number().int().min(1), code: z.string().trim().min(1).max(50), actual: DecimalString.nullable() })).max(500).optional(),
 });
 export type UpdateDossierBody = z.infer<typeof UpdateDossierBody>;
 
@@ -98,7 +99,7 @@ export const DOSSIER_EXTRA_ACTIONS = ['edit', 'attach', 'appraise', 'setupCounci
 export const DossierAllowedAction = z.enum([...DOSSIER_ACTIONS, ...DOSSIER_EXTRA_ACTIONS]);
 export type DossierAllowedAction = z.infer<typeof DossierAllowedAction>;
 
-export const DEADLINE_STATUSES = ['none', 'on_time', 'due_soon', 'overdue', 'paused'] as const;
+export const DEADLINE_STATUSES = ['none', 'on_time', 'due_soon', 'overdue'] as const;
 export const DeadlineStatus = z.enum(DEADLINE_STATUSES);
 export type DeadlineStatus = z.infer<typeof DeadlineStatus>;
 

@@ -94,6 +94,12 @@ describe('roles trying what they must not', () => {
     expect(response.json().error.details.find((d: { path: string }) => d.path === 'files').message).toBe('A required document is missing: completion report.');
     const again = await f.send(provider, 'POST', '/api/dossiers', { orderId: order.id, periodNo: 2 }, 'en');
     expect(again.statusCode).toBe(409);
+
+    // A value saved earlier can be cleared again, and then it is missing again.
+    const ready = await f.preparedDossier(order.id, 3);
+    await f.ok(f.send(provider, 'PATCH', `/api/dossiers/${ready}`, { lines: [{ lineNo: 2, deliveredQuantity: null }], kpis: [{ lineNo: 1, code: 'UPTIME', actual: null }] }), 'clear');
+    const cleared = await f.send(provider, 'POST', `/api/dossiers/${ready}/steps/submit`, {}, 'en');
+    expect(cleared.json().error.details.map((d: { path: string }) => d.path)).toEqual(['lines.1.deliveredQuantity', 'kpis.1.actual']);
   });
 });
 

@@ -14,7 +14,7 @@ import type { DossiersService } from './dossiers.service.js';
 type Joined = Awaited<ReturnType<ReturnType<DossiersService['baseQuery']>['where']>>[number];
 type ExportRow = Joined & { deadline: DeadlineStatus };
 
-const DEADLINE_LABELS: Record<DeadlineStatus, string> = { none: '', on_time: 'Trong hạn', due_soon: 'Sắp đến hạn', overdue: 'Quá hạn', paused: 'Tạm dừng' };
+const DEADLINE_LABELS: Record<DeadlineStatus, string> = { none: '', on_time: 'Trong hạn', due_soon: 'Sắp đến hạn', overdue: 'Quá hạn' };
 const SORT_LABELS: Record<DossierExportQuery['sort'], string> = {
   stepDueDate: 'hạn xử lý', updatedAt: 'ngày cập nhật', code: 'mã hồ sơ', submittedAt: 'ngày nộp', plannedValue: 'giá trị kế hoạch', state: 'trạng thái',
 };

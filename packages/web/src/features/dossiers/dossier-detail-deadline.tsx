@@ -2,7 +2,7 @@ import { Badge, type MantineColor } from '@mantine/core';
 import { formatDate, type DeadlineStatus, type Dossier } from '@nghiemthu/shared';
 import { useTranslation } from 'react-i18next';
 
-const COLORS: Record<Exclude<DeadlineStatus, 'none'>, MantineColor> = { on_time: 'green', due_soon: 'orange', overdue: 'red', paused: 'gray' };
+const COLORS: Record<Exclude<DeadlineStatus, 'none'>, MantineColor> = { on_time: 'green', due_soon: 'orange', overdue: 'red' };
 
 /**
  * The current step's deadline in words, with its due date and whether it was extended:
