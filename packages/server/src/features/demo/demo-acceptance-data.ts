@@ -14,9 +14,9 @@ import type { DossierState, LegalRegime, OrderingMethod, PeriodKind } from '@ngh
  * dossiers still open are late, due soon or on time whatever day it is.
  */
 
-export const ORDERING_AGENCY_CODE = '000.00.11.H99'; // Sở Khoa học và Công nghệ
-export const CENTRE_CODE = '000.01.11.H99'; // Trung tâm Chuyển đổi số và Đổi mới sáng tạo
-export const COMPANY_CODE = 'H99.DN.0000001'; // Công ty Cổ phần Giải pháp Số An Bình
+// The orders are placed by the demo officer of Sở Khoa học và Công nghệ (000.00.11.H99).
+const CENTRE_CODE = '000.01.11.H99'; // Trung tâm Chuyển đổi số và Đổi mới sáng tạo
+const COMPANY_CODE = 'H99.DN.0000001'; // Công ty Cổ phần Giải pháp Số An Bình
 
 /** The history opens with the new province's first budget half-year. Its open dossiers need October 2026 behind "today". */
 export const HISTORY_STARTS_ON = '2025-07-01';

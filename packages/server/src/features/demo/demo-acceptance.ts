@@ -7,7 +7,7 @@ import PDFDocument from 'pdfkit';
 import {
   AmendOrderBody, ConflictBody, DEFAULT_STEP_DEADLINES, OrderInput, VoteBody, addWorkingDays, formatVnd, isWorkingDay, lineAmount, localDate,
   nextWorkingDay, periodBounds, previousWorkingDay,
-  type DossierAction, type DossierDetail, type DossierDocumentType, type DossierTransitionBody, type PeriodKind, type Role, type WorkingCalendar,
+  type DossierAction, type DossierDetail, type DossierDocumentType, type DossierTransitionBody, type PeriodKind, type Role,
 } from '@nghiemthu/shared';
 import type { AppDeps } from '../../app.js';
 import { withTransaction } from '../../db/client.js';
