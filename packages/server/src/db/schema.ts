@@ -488,7 +488,9 @@ export const dossiers = pgTable(
     index('dossiers_provider_agency_idx').on(t.providerAgencyId, t.state),
     index('dossiers_order_idx').on(t.orderId),
     index('dossiers_appraiser_idx').on(t.appraiserId),
-    index('dossiers_updated_idx').on(t.updatedAt),
+    // The list's two usual orders, with the id tie-break, so a page is read from the index (bench/dossier-list).
+    index('dossiers_step_due_id_idx').on(t.stepDueDate, t.id),
+    index('dossiers_updated_id_idx').on(t.updatedAt.desc().nullsLast(), t.id),
     check('dossiers_money', sql`${t.plannedValue} >= 0 and ${t.paidTotal} >= 0 and (${t.acceptedValue} is null or (${t.acceptedValue} >= 0 and ${t.acceptedValue} <= ${t.plannedValue}))`),
   ],
 );

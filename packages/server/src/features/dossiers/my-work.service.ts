@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { localDate, nextWorkingDay, type MyWork, type Overview } from '@nghiemthu/shared';
 import type { Db } from '../../db/client.js';
 import { agencies, councilMembers, councils, dossiers, orders, users } from '../../db/schema.js';
@@ -35,7 +35,9 @@ export function createMyWorkService(deps: { db: Db; clock: Clock; scope: ScopeSe
       parts.push(and(eq(dossiers.appraiserId, actor.userId), eq(dossiers.state, 'in_appraisal'))!);
     }
     if (authority.authority) parts.push(and(inArray(dossiers.orderingAgencyId, reach), inArray(dossiers.state, ['received', 'awaiting_decision']))!);
-    parts.push(and(inArray(dossiers.state, ['in_appraisal', 'in_council']), sql`exists (select 1 from ${councils} c join ${councilMembers} m on m.council_id = c.id where c.dossier_id = ${dossiers.id} and m.user_id = ${actor.userId} and m.voted_at is null)`)!);
+    parts.push(and(inArray(dossiers.state, ['in_appraisal', 'in_council']), inArray(dossiers.id, db.select({ id: councils.dossierId }).from(councils)
+      .innerJoin(councilMembers, eq(councilMembers.councilId, councils.id))
+      .where(and(eq(councilMembers.userId, actor.userId), isNull(councilMembers.votedAt)))))!);
     return or(...parts);
   }
 
