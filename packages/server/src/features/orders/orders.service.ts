@@ -50,9 +50,11 @@ export function createOrdersService(deps: OrdersDeps) {
     return delegations.actingFor(actor, ['leader']);
   }
 
-  async function relationTo(actor: Actor, order: Pick<OrderRow, 'orderingAgencyId' | 'providerAgencyId'>, reach?: string[]): Promise<OrderRelation> {
+  type Authority = Awaited<ReturnType<typeof leaderAuthority>>;
+
+  async function relationTo(actor: Actor, order: Pick<OrderRow, 'orderingAgencyId' | 'providerAgencyId'>, reach?: string[], known?: { authority: Authority }): Promise<OrderRelation> {
     const own = reach ?? (await scope.reachOf(actor.agencyId));
-    const authority = await leaderAuthority(actor);
+    const authority = known ? known.authority : await leaderAuthority(actor);
     return {
       isOrderingSide: own.includes(order.orderingAgencyId) && hasRole(actor, 'officer', 'leader'),
       isProviderSide: own.includes(order.providerAgencyId) && hasRole(actor, 'provider_officer'),
@@ -86,7 +88,7 @@ export function createOrdersService(deps: OrdersDeps) {
     return result;
   }
 
-  async function present(actor: Actor, row: OrderRow, from: AgencyRow, to: AgencyRow, reach: string[], sums: { accepted: number; paid: number }): Promise<Order> {
+  async function present(actor: Actor, row: OrderRow, from: AgencyRow, to: AgencyRow, reach: string[], sums: { accepted: number; paid: number }, known?: { authority: Authority }): Promise<Order> {
     return {
       id: row.id,
       code: row.code,
@@ -105,7 +107,7 @@ export function createOrdersService(deps: OrdersDeps) {
       paidValue: sums.paid,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
-      allowedActions: allowedOrderActions(actor, row, await relationTo(actor, row, reach)),
+      allowedActions: allowedOrderActions(actor, row, await relationTo(actor, row, reach, known)),
     };
   }
 
@@ -143,8 +145,10 @@ export function createOrdersService(deps: OrdersDeps) {
       db.select({ n: count() }).from(orders).where(where),
     ]);
     const sums = await money(found.map((f) => f.row.id));
+    // Looked up once per page, not once per row.
+    const known = { authority: await leaderAuthority(actor) };
     return {
-      items: await Promise.all(found.map((f) => present(actor, f.row, f.from, f.to, reach, sums.get(f.row.id)!))),
+      items: await Promise.all(found.map((f) => present(actor, f.row, f.from, f.to, reach, sums.get(f.row.id)!, known))),
       total: total?.n ?? 0,
       page: query.page,
       pageSize: query.pageSize,
