@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse as parseCsvSync } from 'csv-parse/sync';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, dossiers } from '../../db/schema.js';
@@ -145,7 +145,7 @@ describe('dossier export', () => {
 
   it('records each export with its filters in the audit log', async () => {
     await exportDossiers(officer, { orderId, state: 'submitted', sort: 'code', order: 'desc' });
-    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'dossier.exported'), eq(auditEvents.actorUsername, 'officer')));
+    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'dossier.exported'), eq(auditEvents.actorUsername, 'officer'))).orderBy(asc(auditEvents.seq));
     expect(events.at(-1)!.after).toEqual({ filters: { orderId, state: 'submitted', sort: 'code', order: 'desc' }, rows: 1, isTruncated: false });
   });
 
@@ -241,7 +241,7 @@ describe('order export', () => {
     const council2 = await f.as('council2');
     expect((await exportOrders(council2, {})).rows).toHaveLength(0);
     await exportOrders(officer, { status: 'draft' });
-    const events = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'order.exported'));
+    const events = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'order.exported')).orderBy(asc(auditEvents.seq));
     expect(events.map((e) => e.after)).toContainEqual({ filters: { status: 'draft', sort: 'updatedAt', order: 'asc' }, rows: expect.any(Number), isTruncated: false });
     expect(events.map((e) => e.actorUsername)).toEqual(expect.arrayContaining(['council2', 'officer']));
   });
