@@ -138,3 +138,38 @@ test('an officer sets up a council with members of other agencies', async ({ pag
   const members = page.getByTestId('council-members');
   for (const name of ['Hoàng Thị Hội', 'Vũ Văn Đồng', 'Đặng Thị Thẩm']) await expect(members).toContainText(name);
 });
+
+/** A council established for the whole order in its page; a dossier that reaches appraisal sits under that decision. */
+test('an officer sets up the council of an order, and its dossiers sit under it', async ({ page, playwright, baseURL }) => {
+  const { officer, leader, provider } = await signInApis(playwright, baseURL!, ['officer', 'leader', 'provider']);
+  const orderId = await createSignedOrder(officer, leader, `Hội đồng của đơn đặt hàng (kiểm thử ${uniqueSuffix()})`);
+  await signIn(page, 'officer');
+  await page.goto(`/orders/${orderId}`);
+  await page.getByRole('tab', { name: 'Hội đồng nghiệm thu' }).click();
+  await expect(page.getByTestId('order-council')).toContainText('chưa có hội đồng');
+  await page.getByRole('button', { name: 'Thành lập hội đồng' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Thành lập hội đồng nghiệm thu cho đơn đặt hàng' });
+  await dialog.getByRole('textbox', { name: 'Số quyết định' }).fill('95/QĐ-SKHCN');
+  const choose = async (number: number, name: RegExp) => {
+    await dialog.getByRole('combobox', { name: `Thành viên ${number}`, exact: true }).click();
+    await page.getByRole('option', { name }).click();
+  };
+  await choose(1, /Hoàng Thị Hội \(SKHCN\)/);
+  await choose(2, /Vũ Văn Đồng \(STC\)/);
+  await choose(3, /Đặng Thị Thẩm \(SNV\)/);
+  await dialog.getByRole('button', { name: 'Lưu hội đồng' }).click();
+  await expect(dialog).toBeHidden();
+  const members = page.getByTestId('order-council-members');
+  for (const name of ['Hoàng Thị Hội', 'Vũ Văn Đồng', 'Đặng Thị Thẩm']) await expect(members).toContainText(name);
+  await expect(page).toHaveURL(/tab=council/);
+  await saveScreenshot(page, '60-order-council');
+
+  const dossierId = await createDraftDossier(provider, orderId, 1);
+  await submitViaApi(provider, dossierId);
+  await stepViaApi(officer, dossierId, 'receive');
+  await stepViaApi(leader, dossierId, 'assign_appraiser', { appraiserId: officer.userId });
+  await page.goto(`/dossiers/${dossierId}`);
+  await openSection(page, 'Hội đồng');
+  await expect(page.getByTestId('council-from-order')).toBeVisible();
+  await expect(page.getByTestId('council-members')).toContainText('Vũ Văn Đồng');
+});

@@ -29,6 +29,7 @@ import { healthRoutes } from './features/health/health.routes.js';
 import { informationSystemsRoutes } from './features/information-systems/information-systems.routes.js';
 import { notificationsRoutes } from './features/notifications/notifications.routes.js';
 import { acceptanceSettingsRoutes } from './features/acceptance-settings/acceptance-settings.routes.js';
+import { councilsRoutes } from './features/councils/councils.routes.js';
 import { dossiersRoutes } from './features/dossiers/dossiers.routes.js';
 import { ordersRoutes } from './features/orders/orders.routes.js';
 import { tasksRoutes } from './features/tasks/tasks.routes.js';
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(delegationsRoutes, { prefix: '/api' });
   await app.register(ordersRoutes, { prefix: '/api' });
   await app.register(dossiersRoutes, { prefix: '/api' });
+  await app.register(councilsRoutes, { prefix: '/api' });
   await app.register(acceptanceSettingsRoutes, { prefix: '/api' });
   await app.register(notificationsRoutes, { prefix: '/api' });
 

@@ -13,12 +13,14 @@ import { createNotificationsService } from './features/notifications/notificatio
 import { createScopeService } from './features/agencies/agency-scope.js';
 import { createSettingsService } from './features/settings/settings.service.js';
 import { createAcceptanceSettingsService } from './features/acceptance-settings/acceptance-settings.service.js';
+import { createCouncilsService } from './features/councils/councils.service.js';
 import { createDossierAccess } from './features/dossiers/dossier-access.js';
 import { createDossierDeadlines } from './features/dossiers/dossier-deadlines.js';
 import { createDossierWorkflowService } from './features/dossiers/dossier-workflow.service.js';
 import { createDossiersService } from './features/dossiers/dossiers.service.js';
 import { createDossiersExport } from './features/dossiers/dossiers-export.js';
 import { createMyWorkService } from './features/dossiers/my-work.service.js';
+import { createOverviewService } from './features/dossiers/overview.service.js';
 import { createNumberingService } from './features/numbering/numbering.service.js';
 import { createOrdersService } from './features/orders/orders.service.js';
 import { createOrdersExport } from './features/orders/orders-export.js';
@@ -48,8 +50,9 @@ export function createServices(deps: AppDeps) {
   const acceptanceSettings = createAcceptanceSettingsService({ db, audit, settings });
   const deadlines = createDossierDeadlines({ calendar, acceptanceSettings });
   const dossiers = createDossiersService({ db, clock, audit, acceptanceSettings, access, deadlines, orders, payments, publicBaseUrl: config.publicBaseUrl, scopeReach: scope.reachOf });
+  const councils = createCouncilsService({ db, clock, audit, notifications, orders, scopeReach: scope.reachOf });
   const dossierWorkflow = createDossierWorkflowService({
-    db, clock, audit, dossiers, orders, payments, numbering, deadlines, notifications, files,
+    db, clock, audit, dossiers, orders, payments, numbering, deadlines, notifications, files, councils,
     config: { pdfFontDir: config.pdfFontDir, publicBaseUrl: config.publicBaseUrl, provinceName: config.provinceName },
   });
   return {
@@ -76,7 +79,9 @@ export function createServices(deps: AppDeps) {
     dossiers,
     dossiersExport: createDossiersExport({ db, clock, audit, deadlines, dossiers }),
     dossierWorkflow,
+    councils,
     myWork: createMyWorkService({ db, clock, scope, access, deadlines, dossiers }),
+    overview: createOverviewService({ db, clock, access, deadlines }),
     notifications,
   };
 }

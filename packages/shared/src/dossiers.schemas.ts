@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IsoDate } from './dates.js';
 import { DecimalString, DeductionRule, KpiDirection } from './deduction-rules.js';
 import { DOSSIER_ACTIONS, DOSSIER_STATES } from './dossier-workflow.js';
-import { AgencyBrief, Payment, QuantityOrZero, RecordPaymentBody, UserBrief } from './orders.schemas.js';
+import { AgencyBrief, CouncilRole, Payment, QuantityOrZero, RecordPaymentBody, UserBrief } from './orders.schemas.js';
 import { pageOf, pageQuery } from './pagination.js';
 import { plainText } from './text.js';
 
@@ -59,7 +59,7 @@ export const CouncilBody = z.strictObject({
   decisionNumber: plainText(100),
   decisionDate: IsoDate,
   quorum: z.number().int().min(1).max(50),
-  members: z.array(z.strictObject({ userId: z.uuid(), role: z.enum(['chair', 'secretary', 'member']) })).min(1).max(50),
+  members: z.array(z.strictObject({ userId: z.uuid(), role: CouncilRole })).min(1).max(50),
 });
 export type CouncilBody = z.infer<typeof CouncilBody>;
 
@@ -197,7 +197,7 @@ export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
 export const CouncilMember = z.object({
   user: UserBrief,
-  role: z.enum(['chair', 'secretary', 'member']),
+  role: CouncilRole,
   hasConflict: z.boolean().nullable(),
   conflictNote: z.string().nullable(),
   votedAt: z.iso.datetime().nullable(),
@@ -211,6 +211,8 @@ export const Council = z.object({
   members: z.array(CouncilMember),
   /** Members without a conflict who voted, against the quorum. */
   votesCounted: z.number().int(),
+  /** Set up from the order's council decision rather than for this dossier alone. */
+  fromOrderCouncil: z.boolean(),
 });
 export type Council = z.infer<typeof Council>;
 
@@ -288,10 +290,28 @@ export const Overview = z.object({
   byState: z.array(z.object({ state: DossierStateSchema, count: z.number().int() })),
   dueSoon: z.number().int(),
   overdue: z.number().int(),
-  byProvider: z.array(z.object({ agency: AgencyBrief, open: z.number().int(), overdue: z.number().int(), acceptedValue: z.number().int(), plannedValue: z.number().int() })),
-  byOrder: z.array(z.object({ order: z.object({ id: z.uuid(), code: z.string(), title: z.string() }), open: z.number().int(), overdue: z.number().int(), acceptedValue: z.number().int(), totalValue: z.number().int() })),
 });
 export type Overview = z.infer<typeof Overview>;
+
+/** The overview's tables: dossiers grouped by provider or by order, a page at a time. */
+export const OVERVIEW_GROUPINGS = ['provider', 'order'] as const;
+export const OVERVIEW_GROUP_SORTS = ['open', 'overdue', 'value', 'accepted', 'code'] as const;
+export const OverviewGroupQuery = pageQuery(OVERVIEW_GROUP_SORTS).extend({ order: z.enum(['asc', 'desc']).default('desc') });
+export type OverviewGroupQuery = z.infer<typeof OverviewGroupQuery>;
+export const OverviewGroup = z.object({
+  /** The provider agency or the order. */
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  open: z.number().int(),
+  overdue: z.number().int(),
+  /** By provider: the planned value of its dossiers; by order: the order's total. */
+  value: z.number().int(),
+  acceptedValue: z.number().int(),
+});
+export type OverviewGroup = z.infer<typeof OverviewGroup>;
+export const OverviewGroupPage = pageOf(OverviewGroup);
+export type OverviewGroupPage = z.infer<typeof OverviewGroupPage>;
 
 /** People the ordering side may name on a dossier: appraising officers of the ordering agency, or council members from any agency. */
 export const CandidatesQuery = z.strictObject({ for: z.enum(['appraiser', 'council']) });

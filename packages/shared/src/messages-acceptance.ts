@@ -140,6 +140,8 @@ export const acceptanceVi = {
   documentTypesUnique: 'Mỗi loại tài liệu chỉ chọn một lần.',
   orderPeriodNegative: 'Đợt "{label}": khối lượng của dòng {line} bị âm — khối lượng mới của dòng nhỏ hơn phần đã nghiệm thu ở các đợt trước.',
   dossierStatesForm: 'Danh sách trạng thái không hợp lệ; viết các mã trạng thái cách nhau bởi dấu phẩy.',
+  notification_order_council_appointed: 'Bạn được cử làm {councilRole} hội đồng nghiệm thu của đơn đặt hàng {orderCode}; hội đồng xem xét từng hồ sơ của đơn khi hồ sơ đến bước thẩm định.',
+  orderCouncilNotNow: 'Chỉ thành lập hội đồng cho đơn đặt hàng đã ký hoặc đang thực hiện, bởi cán bộ hoặc lãnh đạo cơ quan đặt hàng.',
 } as const;
 
 export const acceptanceEn: Record<keyof typeof acceptanceVi, string> = {
@@ -279,4 +281,6 @@ export const acceptanceEn: Record<keyof typeof acceptanceVi, string> = {
   documentTypesUnique: 'Choose each document type once.',
   orderPeriodNegative: 'Period "{label}": line {line} would get a negative quantity — the new quantity is less than what earlier periods already hold.',
   dossierStatesForm: 'The list of states is not valid; write state codes separated by commas.',
+  notification_order_council_appointed: 'You were appointed {councilRole} of the acceptance council for order {orderCode}; the council reviews each of the order\'s dossiers when it reaches appraisal.',
+  orderCouncilNotNow: 'A council is set up for an order only once it is signed or in progress, by officers or leaders of the ordering agency.',
 };

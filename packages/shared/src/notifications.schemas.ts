@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'dossier_decided',
   'dossier_supplement_requested',
   'council_appointed',
+  'order_council_appointed',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -44,6 +45,8 @@ export type NotificationParamsByKind = {
   dossier_decided: { dossierCode: string; decision: NotificationDecision; reason: string };
   dossier_supplement_requested: { dossierCode: string; reason: string; dueDate: string };
   council_appointed: { dossierCode: string; councilRole: NotificationCouncilRole };
+  /** Appointed to an order's council, which reviews each of the order's dossiers in turn. */
+  order_council_appointed: { orderCode: string; councilRole: NotificationCouncilRole };
 };
 
 export const NotificationParams = z.record(z.string(), z.union([z.string(), z.number()]));

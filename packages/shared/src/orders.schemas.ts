@@ -185,7 +185,7 @@ export type AgencyBrief = z.infer<typeof AgencyBrief>;
 export const UserBrief = z.object({ id: z.uuid(), username: z.string(), fullName: z.string() });
 export type UserBrief = z.infer<typeof UserBrief>;
 
-export const ORDER_ALLOWED_ACTIONS = [...ORDER_ACTIONS, 'edit', 'amend', 'createDossier', 'recordAdvance'] as const;
+export const ORDER_ALLOWED_ACTIONS = [...ORDER_ACTIONS, 'edit', 'amend', 'createDossier', 'recordAdvance', 'setupCouncil'] as const;
 export const OrderAllowedAction = z.enum(ORDER_ALLOWED_ACTIONS);
 export type OrderAllowedAction = z.infer<typeof OrderAllowedAction>;
 
@@ -264,6 +264,25 @@ export const DossierPeriodSummary = z.object({
   })),
 });
 
+export const COUNCIL_ROLES = ['chair', 'secretary', 'member'] as const;
+export const CouncilRole = z.enum(COUNCIL_ROLES);
+
+/**
+ * A council established by decision for a whole order: each of the order's
+ * dossiers that reaches appraisal gets its own sitting of this council, where
+ * the members declare conflicts and vote on that dossier's lines.
+ */
+export const OrderCouncil = z.object({
+  id: z.uuid(),
+  decisionNumber: z.string(),
+  decisionDate: IsoDate,
+  quorum: z.number().int(),
+  members: z.array(z.object({ user: UserBrief, role: CouncilRole })),
+  establishedBy: UserBrief,
+  establishedAt: z.iso.datetime(),
+});
+export type OrderCouncil = z.infer<typeof OrderCouncil>;
+
 export const OrderDetail = Order.extend({
   content: OrderContent,
   versions: z.array(OrderVersionSummary),
@@ -272,6 +291,7 @@ export const OrderDetail = Order.extend({
   advanceLimit: z.number().int(),
   payments: z.array(Payment),
   periods: z.array(DossierPeriodSummary),
+  council: OrderCouncil.nullable(),
 });
 export type OrderDetail = z.infer<typeof OrderDetail>;
 

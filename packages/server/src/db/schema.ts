@@ -491,6 +491,8 @@ export const dossiers = pgTable(
     // The list's two usual orders, with the id tie-break, so a page is read from the index (bench/dossier-list).
     index('dossiers_step_due_id_idx').on(t.stepDueDate, t.id),
     index('dossiers_updated_id_idx').on(t.updatedAt.desc().nullsLast(), t.id),
+    // The search matches a code by its beginning (LIKE 'ABC%'), which needs pattern ops outside the C collation.
+    index('dossiers_code_pattern_idx').on(t.code.op('varchar_pattern_ops')),
     check('dossiers_money', sql`${t.plannedValue} >= 0 and ${t.paidTotal} >= 0 and (${t.acceptedValue} is null or (${t.acceptedValue} >= 0 and ${t.acceptedValue} <= ${t.plannedValue}))`),
   ],
 );
@@ -594,7 +596,11 @@ export const councils = pgTable(
   'councils',
   {
     id: uuid('id').primaryKey(),
-    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    /** A council sits for one dossier, or is established for a whole order (then copied to each dossier that reaches appraisal). */
+    dossierId: uuid('dossier_id').references(() => dossiers.id),
+    orderId: uuid('order_id').references(() => orders.id),
+    /** A dossier's sitting copied from its order's council: the decision it rests on. */
+    fromCouncilId: uuid('from_council_id').references((): AnyPgColumn => councils.id),
     decisionNumber: text('decision_number').notNull(),
     decisionDate: date('decision_date', { mode: 'string' }).notNull(),
     /** How many members without a conflict must have voted before the chair may close the review. */
@@ -602,7 +608,12 @@ export const councils = pgTable(
     createdBy: uuid('created_by').notNull().references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('councils_dossier_key').on(t.dossierId), check('councils_quorum', sql`${t.quorum} >= 1`)],
+  (t) => [
+    uniqueIndex('councils_dossier_key').on(t.dossierId),
+    uniqueIndex('councils_order_key').on(t.orderId),
+    check('councils_quorum', sql`${t.quorum} >= 1`),
+    check('councils_one_scope', sql`(${t.dossierId} is null) <> (${t.orderId} is null)`),
+  ],
 );
 
 export const councilMembers = pgTable(

@@ -18,6 +18,12 @@ import type { DossierState, LegalRegime, OrderingMethod, PeriodKind } from '@ngh
 const CENTRE_CODE = '000.01.11.H99'; // Trung tâm Chuyển đổi số và Đổi mới sáng tạo
 const COMPANY_CODE = 'H99.DN.0000001'; // Công ty Cổ phần Giải pháp Số An Bình
 
+/** The demo user who prepares each provider's dossiers, and how the provider speaks of itself in its reports. */
+export const DEMO_PROVIDERS: Record<string, { username: 'provider' | 'provider2'; selfName: string }> = {
+  [CENTRE_CODE]: { username: 'provider', selfName: 'Trung tâm' },
+  [COMPANY_CODE]: { username: 'provider2', selfName: 'Công ty' },
+};
+
 /** The history opens with the new province's first budget half-year. Its open dossiers need October 2026 behind "today". */
 export const HISTORY_STARTS_ON = '2025-07-01';
 
@@ -48,6 +54,8 @@ export type DemoOrder = {
   /** Started by hand (orders with dossiers start at the first submission). */
   startedOn?: string;
   cancelled?: { on: string; reason: string };
+  /** An acceptance council established for the whole order (its dossiers then sit under it). */
+  council?: { on: string; decisionNumber: string };
   advance?: { on: string; treasuryReference: string };
   amendment?: {
     on: string;
@@ -194,6 +202,7 @@ export const DEMO_ORDERS: DemoOrder[] = [
     paymentTerms: 'Thanh toán theo đợt sau khi nghiệm thu khối lượng trang số hóa đạt yêu cầu.',
     acceptanceMethod: 'Nghiệm thu theo đợt; kiểm tra xác suất 5 % số trang theo định mức.',
     createdOn: '2026-03-26', signedOn: '2026-03-27', startedOn: '2026-04-06',
+    council: { on: '2026-04-03', decisionNumber: '118/QĐ-SKHCN (minh họa)' },
     advance: { on: '2026-04-10', treasuryReference: 'KBNN-AB-2026-04108 (minh họa)' },
   },
 ];
@@ -343,6 +352,13 @@ export const DEMO_DOSSIERS: DemoDossier[] = [
     key: 'soc-10', order: 'soc2026', periodNo: 4, until: 'supplement_requested', when: { workingDaysAgo: 2 },
     actuals: { 'DV-GS-ATTT': { DETECT: '3' } },
     supplements: ['Bổ sung danh sách cảnh báo đã gửi các sở, xã trong tháng 10, kèm thời điểm phát hiện và thời điểm gửi cảnh báo.'],
+  },
+  // Digitisation by tender: the company's first milestone, short of pages and over the error rate, reviewed by the order's council.
+  {
+    key: 'digitisation-m1', order: 'digitisation2026', periodNo: 1, until: 'paid', when: { startOn: '2026-09-08' },
+    delivered: { 'DV-SOHOA': '236500' },
+    actuals: { 'DV-SOHOA': { ERRORS: '1.4' } },
+    decision: { kind: 'approve', conclusion: 'accepted', text: 'Đồng ý nghiệm thu 236.500 trang của đợt 1; giảm trừ 3 % do tỷ lệ trang lỗi vượt mức cho phép.' },
   },
 ];
 

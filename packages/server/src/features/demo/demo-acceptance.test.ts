@@ -126,7 +126,12 @@ describe('the demo acceptance history', () => {
     expect(orderList.filter((o) => o.status === 'cancelled')).toHaveLength(1);
     const tendered = orderList.find((o) => o.method === 'tendering')!;
     expect(tendered.providerAgency.code).toBe('H99.DN.0000001');
-    expect((await order(tendered.id)).content.periodKind).toBe('milestones');
+    const tenderedDetail = await order(tendered.id);
+    expect(tenderedDetail.content.periodKind).toBe('milestones');
+    // The company's first milestone went through the order's council and was paid.
+    expect(tenderedDetail.council).toMatchObject({ decisionNumber: expect.stringContaining('118/QĐ-SKHCN') });
+    const milestone = tenderedDetail.periods[0]!.dossiers[0]!;
+    expect(milestone).toMatchObject({ state: 'paid', isAccepted: true });
   });
 
   it('leaves the audit chain intact, and loads only once', async () => {

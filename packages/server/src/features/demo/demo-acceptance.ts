@@ -17,7 +17,7 @@ import { createServices, type Services } from '../../services.js';
 import type { AuditSource } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import {
-  DEFAULT_GAPS, DEMO_DELEGATION, DEMO_DOSSIERS, DEMO_ORDERS, HISTORY_STARTS_ON, NOTIFICATIONS_READ_WORKING_DAYS_AGO, SERVICE_SYSTEM_NAMES,
+  DEFAULT_GAPS, DEMO_DELEGATION, DEMO_DOSSIERS, DEMO_ORDERS, DEMO_PROVIDERS, HISTORY_STARTS_ON, NOTIFICATIONS_READ_WORKING_DAYS_AGO, SERVICE_SYSTEM_NAMES,
   type DemoDossier, type DemoOrder, type DossierStep, type OrderKey,
 } from './demo-acceptance-data.js';
 import { DEMO_USERNAMES } from './demo-data.js';
@@ -83,7 +83,13 @@ async function createStory(deps: AppDeps, services: Services, clock: ReturnType<
     });
   }
   const person = (username: string) => people.get(username) ?? fail(`demo user ${username} is missing`);
-  const [officer, leader, provider, chair] = ['officer', 'leader', 'provider', 'council1'].map(person) as [Actor, Actor, Actor, Actor];
+  const [officer, leader, chair] = ['officer', 'leader', 'council1'].map(person) as [Actor, Actor, Actor];
+  const orderPlan = (key: string) => DEMO_ORDERS.find((o) => o.key === key) ?? fail(`no demo order ${key}`);
+  const providerOf = (plan: DemoDossier) => DEMO_PROVIDERS[orderPlan(plan.order).providerCode] ?? fail(`no demo provider for ${plan.order}`);
+  const providerFor = (plan: DemoDossier): Actor => person(providerOf(plan).username);
+  const councilMembers = () => [
+    { userId: chair.userId, role: 'chair' as const }, { userId: person('council2').userId, role: 'member' as const }, { userId: person('council3').userId, role: 'secretary' as const },
+  ];
   const agencyIds = new Map((await db.select({ id: agencies.id, code: agencies.code }).from(agencies)).map((a) => [a.code, a.id]));
   const serviceIds = new Map((await db.select({ id: catalogueServices.id, code: catalogueServices.code }).from(catalogueServices)).map((s) => [s.code, s.id]));
   const calendar = await services.calendar.workingCalendar(Number(HISTORY_STARTS_ON.slice(0, 4)), Number(todayDate.slice(0, 4)) + 1);
@@ -177,6 +183,12 @@ async function createStory(deps: AppDeps, services: Services, clock: ReturnType<
     if (order.cancelled) {
       const { reason } = order.cancelled;
       at(order.cancelled.on, (when) => services.orders.transition(leaderAt(when), id(), 'cancel', { reason }, source(leaderAt(when))));
+    }
+    if (order.council) {
+      const { decisionNumber } = order.council;
+      at(order.council.on, () => services.councils.setupForOrder(officer, id(), {
+        decisionNumber, decisionDate: localDate(clock.now()), quorum: 2, members: councilMembers(),
+      }, source(officer)));
     }
     if (order.startedOn) at(order.startedOn, () => services.orders.transition(officer, id(), 'start', {}, source(officer)));
     if (order.advance) {
@@ -274,7 +286,7 @@ async function createStory(deps: AppDeps, services: Services, clock: ReturnType<
       start = workingDaysBefore(anchorDay, offsets[anchor]!);
     }
     const dates = offsets.map((offset) => addWorkingDays(start, offset, calendar));
-    const order = DEMO_ORDERS.find((o) => o.key === plan.order)!;
+    const order = orderPlan(plan.order);
     const periodEnd = order.milestones?.[plan.periodNo - 1]?.endDate
       ?? periodBounds(order.periodKind as Exclude<PeriodKind, 'milestones'>, order.startDate, order.endDate)[plan.periodNo - 1]!.endDate;
     const tooEarly = dates.at(-1)! >= todayDate || (plan.until !== 'draft' && dates[0]! <= periodEnd);
@@ -305,8 +317,8 @@ async function createStory(deps: AppDeps, services: Services, clock: ReturnType<
     const { dossierWorkflow: workflow } = services;
     switch (step) {
       case 'create': return prepare(plan);
-      case 'submit': return move(provider, plan, 'submit');
-      case 'withdraw': return move(provider, plan, 'withdraw', { reason: plan.withdrawal! });
+      case 'submit': return move(providerFor(plan), plan, 'submit');
+      case 'withdraw': return move(providerFor(plan), plan, 'withdraw', { reason: plan.withdrawal! });
       case 'request_supplement': return move(officer, plan, 'request_supplement', { reason: plan.supplements![round!]! });
       case 'answer_supplement': {
         const label = current(plan).periodLabel.toLowerCase();
@@ -314,17 +326,18 @@ async function createStory(deps: AppDeps, services: Services, clock: ReturnType<
           `Theo yêu cầu: ${plan.supplements![round!]}`, 'Đơn vị gửi kèm bản xuất gốc từ hệ thống giám sát và nhật ký xử lý sự cố có xác nhận.',
         ]);
         const selfAssessment = `${current(plan).selfAssessment}\nBổ sung lần ${round! + 1}: đã gửi tài liệu theo yêu cầu của Sở.`;
-        await services.dossiers.update(provider, id, { selfAssessment }, source(provider)).then(keep(plan));
-        return move(provider, plan, 'answer_supplement');
+        await services.dossiers.update(providerFor(plan), id, { selfAssessment }, source(providerFor(plan))).then(keep(plan));
+        return move(providerFor(plan), plan, 'answer_supplement');
       }
       case 'receive': return move(officer, plan, 'receive');
       case 'assign': {
         await move(leaderAt(clock.now()), plan, 'assign_appraiser', { appraiserId: officer.userId });
         later(40);
+        if (orderPlan(plan.order).council) return; // the order's council sits on it from assignment
         const year = localDate(clock.now()).slice(0, 4);
         await workflow.setupCouncil(officer, id, {
           decisionNumber: `${(year === '2025' ? 180 : 20) + ++councilDecisions}/QĐ-SKHCN (minh họa)`, decisionDate: localDate(clock.now()), quorum: 2,
-          members: [{ userId: chair.userId, role: 'chair' }, { userId: person('council2').userId, role: 'member' }, { userId: person('council3').userId, role: 'secretary' }],
+          members: councilMembers(),
         }, source(officer)).then(keep(plan));
         return;
       }
@@ -347,7 +360,7 @@ async function createStory(deps: AppDeps, services: Services, clock: ReturnType<
       case 'pay': return move(officer, plan, 'record_final_payment', { payment: await payable(plan, 1) });
       case 'extend': return workflow.extendDeadline(officer, id, plan.extension!, source(officer)).then(keep(plan));
       case 'comment': {
-        const actor = plan.comment!.by === 'provider' ? provider : officer;
+        const actor = plan.comment!.by === 'provider' ? providerFor(plan) : officer;
         return services.dossiers.comment(actor, id, { body: plan.comment!.text }, source(actor)).then(keep(plan));
       }
     }
@@ -355,6 +368,7 @@ async function createStory(deps: AppDeps, services: Services, clock: ReturnType<
 
   /** The provider's draft: the report, delivered quantities, KPI actuals and the evidence files. */
   async function prepare(plan: DemoDossier) {
+    const provider = providerFor(plan);
     const draft = await services.dossiers.create(provider, { orderId: orderId(plan.order), periodNo: plan.periodNo }, source(provider));
     dossierIds.set(plan.key, draft.id);
     latest.set(plan.key, draft);
@@ -363,7 +377,7 @@ async function createStory(deps: AppDeps, services: Services, clock: ReturnType<
     const actual = (k: DossierDetail['kpis'][number]) => plan.actuals?.[draft.lines.find((l) => l.lineNo === k.lineNo)!.serviceCode]?.[k.code] ?? TYPICAL_ACTUALS[k.code] ?? k.target;
     const missed = draft.kpis.filter((k) => isMissed(k, actual(k)));
     const period = draft.periodLabel.toLowerCase();
-    const report = `Trong ${period}, Trung tâm đã thực hiện: ${draft.lines.map((l) => `${l.serviceName}: ${delivered(l)} ${l.unit}`).join('; ')}. `
+    const report = `Trong ${period}, ${providerOf(plan).selfName} đã thực hiện: ${draft.lines.map((l) => `${l.serviceName}: ${delivered(l)} ${l.unit}`).join('; ')}. `
       + 'Các sự cố phát sinh đã được tiếp nhận, xử lý và ghi nhật ký đầy đủ. (minh họa)';
     const assessment = missed.length === 0
       ? 'Đơn vị tự đánh giá hoàn thành khối lượng và đạt các chỉ tiêu chất lượng theo đơn đặt hàng.'
@@ -391,6 +405,7 @@ async function createStory(deps: AppDeps, services: Services, clock: ReturnType<
   async function attach(plan: DemoDossier, documentType: DossierDocumentType, fileName: string, title: string, paragraphs: string[],
     target: { lineNo: number | null; kpiCode: string | null } = { lineNo: null, kpiCode: null }) {
     const detail = current(plan);
+    const provider = providerFor(plan);
     const pdf = await evidencePdf(font, title, [`Đơn đặt hàng: ${detail.order.code} · ${detail.periodLabel}`, `Đơn vị: ${detail.providerAgency.name}`, ...paragraphs]);
     const stored = await services.files.upload(provider, { stream: Readable.from(pdf), fileName }, source(provider));
     await services.dossiers.attach(provider, detail.id, { fileId: stored.id, documentType, ...target }, source(provider)).then(keep(plan));

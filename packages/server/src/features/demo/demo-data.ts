@@ -50,6 +50,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'council2', fullName: 'Vũ Văn Đồng', role: 'council_member', agencyCode: '000.00.05.H99' },
   { username: 'council3', fullName: 'Đặng Thị Thẩm', role: 'council_member', agencyCode: '000.00.03.H99' },
   { username: 'provider', fullName: 'Bùi Văn Cung', role: 'provider_officer', agencyCode: '000.01.11.H99' },
+  { username: 'provider2', fullName: 'Lý Thị Thầu', role: 'provider_officer', agencyCode: 'H99.DN.0000001' },
   { username: 'inspector', fullName: 'Đỗ Thanh Tra', role: 'inspector', agencyCode: '000.00.02.H99' },
 ];
 

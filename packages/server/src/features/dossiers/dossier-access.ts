@@ -56,7 +56,7 @@ export function createDossierAccess(deps: { db: Db; scope: ScopeService; delegat
     const found = await tx.select({ dossierId: councils.dossierId, role: councilMembers.role }).from(councilMembers)
       .innerJoin(councils, eq(councils.id, councilMembers.councilId))
       .where(and(inArray(councils.dossierId, dossierIds), eq(councilMembers.userId, actor.userId)));
-    return new Map(found.map((f) => [f.dossierId, f.role]));
+    return new Map(found.map((f) => [f.dossierId!, f.role]));
   }
 
   async function accessTo(actor: Actor, row: DossierRow, tx: Db = db): Promise<DossierAccess> {

@@ -13,6 +13,7 @@ import type { Clock } from '../../lib/clock.js';
 import { AppError, forbidden, invalid } from '../../lib/errors.js';
 import type { AuditService, AuditSource } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
+import type { CouncilsService } from '../councils/councils.service.js';
 import type { FilesService } from '../files/files.service.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { NumberingService } from '../numbering/numbering.service.js';
@@ -33,6 +34,7 @@ export type DossierWorkflowDeps = {
   deadlines: DossierDeadlines;
   notifications: NotificationsService;
   files: FilesService;
+  councils: CouncilsService;
   config: { pdfFontDir: string; publicBaseUrl: string; provinceName: string | null };
 };
 
@@ -97,7 +99,7 @@ export function createDossierWorkflowService(deps: DossierWorkflowDeps) {
   }
 
   /** What a step checks before it may happen, and what it changes besides the state. */
-  async function stepEffects(tx: Db, actor: Actor, row: DossierRow, action: DossierAction, body: DossierTransitionBody, method: string): Promise<Partial<DossierRow>> {
+  async function stepEffects(tx: Db, actor: Actor, row: DossierRow, action: DossierAction, body: DossierTransitionBody, method: string, source: AuditSource): Promise<Partial<DossierRow>> {
     const now = clock.now();
     switch (action) {
       case 'submit': {
@@ -125,11 +127,14 @@ export function createDossierWorkflowService(deps: DossierWorkflowDeps) {
         if (!person || !person.isActive || person.agencyId !== row.orderingAgencyId || !(person.roles as Role[]).includes('officer')) {
           throw invalid('validationFailed', {}, [{ path: 'appraiserId', key: 'dossierAppraiserInvalid' }]);
         }
+        // The order's council sits from the start of appraisal, so members can declare conflicts early.
+        await deps.councils.adoptOrderCouncil(tx, row, source);
         return { appraiserId: person.id };
       }
       case 'complete_appraisal': {
         const lines = await tx.select().from(dossierLines).where(eq(dossierLines.dossierId, row.id));
         if (lines.some((l) => l.acceptedQuantity === null)) throw new AppError('CONFLICT', 'dossierAppraisalIncomplete');
+        await deps.councils.adoptOrderCouncil(tx, row, source);
         const [council] = await tx.select().from(councils).where(eq(councils.dossierId, row.id));
         const [members] = council ? await tx.select({ n: count() }).from(councilMembers).where(eq(councilMembers.councilId, council.id)) : [{ n: 0 }];
         if (!council || (members?.n ?? 0) < council.quorum) throw new AppError('CONFLICT', 'dossierCouncilMissing');
@@ -195,7 +200,7 @@ export function createDossierWorkflowService(deps: DossierWorkflowDeps) {
       // A leader's step taken by a deputy is recorded as acting for the leader.
       const isLeaderStep = step.by.every((b) => b.role === 'leader');
       const actingFor = isLeaderStep && !actor.roles.includes('leader') ? who.actingFor : null;
-      const effects = await stepEffects(tx, actor, row, action, body, j.order.method);
+      const effects = await stepEffects(tx, actor, row, action, body, j.order.method, source);
       if (actingFor && (action === 'approve' || action === 'reject')) effects.decidedActingFor = actingFor.userId;
 
       const now = clock.now();
@@ -309,34 +314,7 @@ export function createDossierWorkflowService(deps: DossierWorkflowDeps) {
         if (!j.who.isOrderingSide) throw forbidden();
         throw new AppError('INVALID_TRANSITION', 'councilSetupTooLate');
       }
-      const userIds = body.members.map((m) => m.userId);
-      const problems: Problem[] = [];
-      if (new Set(userIds).size !== userIds.length) problems.push({ path: 'members', key: 'councilMemberTwice' });
-      if (body.members.filter((m) => m.role === 'chair').length !== 1) problems.push({ path: 'members', key: 'councilOneChair' });
-      if (body.quorum > body.members.length) problems.push({ path: 'quorum', key: 'councilQuorumTooHigh', params: { members: body.members.length } });
-      const people = await tx.select().from(users).where(inArray(users.id, userIds));
-      body.members.forEach((m, i) => {
-        const person = people.find((p) => p.id === m.userId);
-        if (!person || !person.isActive || !(person.roles as Role[]).some((r) => r === 'council_member' || r === 'officer' || r === 'leader')) {
-          problems.push({ path: `members.${i}.userId`, key: 'councilMemberInvalid' });
-        }
-      });
-      if (problems.length > 0) throw invalid('validationFailed', {}, problems);
-      const [existing] = await tx.select().from(councils).where(eq(councils.dossierId, id));
-      if (existing) {
-        const [voted] = await tx.select({ n: count() }).from(councilVotes).where(eq(councilVotes.councilId, existing.id));
-        if ((voted?.n ?? 0) > 0) throw new AppError('CONFLICT', 'councilHasVotes');
-        await tx.delete(councilMembers).where(eq(councilMembers.councilId, existing.id));
-        await tx.delete(councils).where(eq(councils.id, existing.id));
-      }
-      const council = { id: randomUUID(), dossierId: id, decisionNumber: body.decisionNumber, decisionDate: body.decisionDate, quorum: body.quorum, createdBy: actor.userId, createdAt: clock.now() };
-      await tx.insert(councils).values(council);
-      await tx.insert(councilMembers).values(body.members.map((m) => ({ councilId: council.id, userId: m.userId, role: m.role, hasConflict: null, conflictNote: null, declaredAt: null, votedAt: null })));
-      await audit.record(tx, source, { action: existing ? 'council.replaced' : 'council.created', entityType: 'dossier', entityId: id, agencyId: j.row.orderingAgencyId, before: existing ?? null, after: { ...council, members: body.members } });
-      for (const role of ['chair', 'secretary', 'member'] as const) {
-        const ids = body.members.filter((m) => m.role === role).map((m) => m.userId);
-        if (ids.length) await notifications.notify(tx, { userIds: ids, kind: 'council_appointed', dossierId: id, params: { dossierCode: j.row.code ?? '—', councilRole: role } });
-      }
+      await deps.councils.setupForDossier(tx, actor, j.row, body, source);
       return deps.dossiers.get(actor, id, language, tx);
     });
     await notifications.afterCommit();

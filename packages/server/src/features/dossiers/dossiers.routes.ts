@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AppraisalBody, AttachDossierFileBody, CandidatesQuery, DossierCandidates, CommentBody, ConflictBody, CouncilBody, CreateDossierBody, DOSSIER_ACTIONS, DossierDetail, DossierExportQuery, DossierListQuery,
-  DossierPage, DossierTransitionBody, ErrorBody, ExtendDeadlineBody, MyWork, Overview, RecordPaymentBody, UpdateDossierBody, VoteBody,
+  DossierPage, DossierTransitionBody, ErrorBody, ExtendDeadlineBody, MyWork, Overview, OVERVIEW_GROUPINGS, OverviewGroupPage, OverviewGroupQuery, RecordPaymentBody, UpdateDossierBody, VoteBody,
 } from '@nghiemthu/shared';
 import { requestLanguage } from '../../lib/error-handler.js';
 import { notFound } from '../../lib/errors.js';
@@ -15,15 +15,24 @@ const params = z.strictObject({ id: z.uuid() });
 const tags = ['dossiers'];
 
 export const dossiersRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { dossiers, dossiersExport, dossierWorkflow, myWork, files } = app.services;
+  const { dossiers, dossiersExport, dossierWorkflow, myWork, overview, files } = app.services;
 
   app.get('/my-work', {
     schema: { tags, summary: 'What awaits you, by due date', response: { 200: MyWork, ...errors } },
   }, async (request) => myWork.myWork(requireActor(request)));
 
   app.get('/dossiers/overview', {
-    schema: { tags, summary: 'Counts by state, due soon, overdue, by provider and by order, within your reach', response: { 200: Overview, ...errors } },
-  }, async (request) => myWork.overview(requireActor(request)));
+    schema: { tags, summary: 'Counts by state, due soon and overdue, within your reach', response: { 200: Overview, ...errors } },
+  }, async (request) => overview.overview(requireActor(request)));
+
+  for (const grouping of OVERVIEW_GROUPINGS) {
+    app.get(`/dossiers/overview/by-${grouping}`, {
+      schema: {
+        tags, summary: `Dossiers within your reach grouped by ${grouping}: open, overdue, value and accepted value, a page at a time`,
+        querystring: OverviewGroupQuery, response: { 200: OverviewGroupPage, ...errors },
+      },
+    }, async (request) => overview.groups(requireActor(request), grouping, request.query));
+  }
 
   app.get('/dossiers', {
     schema: { tags, summary: 'Acceptance dossiers within your reach', querystring: DossierListQuery, response: { 200: DossierPage, ...errors } },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, arrayOverlaps, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, desc, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   DeductionRule, allowedDossierActions, formatAmount, lineAmount, localDate, nextWorkingDay, normalizeDecimal, translate,
@@ -16,6 +16,8 @@ import { localizeParams } from '../../lib/errors.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import type { AuditService, AuditSource } from '../audit/audit.service.js';
 import { hasRole, type Actor } from '../auth/actor.js';
+import { candidatesFor } from '../councils/council-candidates.js';
+import { dossierCouncilOf } from '../councils/council-view.js';
 import type { OrdersService } from '../orders/orders.service.js';
 import type { PaymentsService } from '../payments/payments.service.js';
 import type { AcceptanceSettingsService } from '../acceptance-settings/acceptance-settings.service.js';
@@ -133,16 +135,27 @@ export function createDossiersService(deps: DossiersDeps) {
   }
 
   /**
+   * A dossier matches by the beginning of its code (codes are upper case, so
+   * case is ignored) or by its order's code or title anywhere. Orders are few:
+   * matching them first and dossiers by order id reads indexes, not every dossier.
+   */
+  function searchCondition(q: string): SQL | undefined {
+    const escaped = q.replace(/[%_\\]/g, (c) => `\\${c}`);
+    const anywhere = `%${escaped}%`;
+    const matchingOrders = db.select({ id: orders.id }).from(orders).where(or(ilike(orders.title, anywhere), ilike(orders.code, anywhere)));
+    return or(like(dossiers.code, `${escaped.toUpperCase()}%`), inArray(dossiers.orderId, matchingOrders));
+  }
+
+  /**
    * The list's filters within the actor's reach, as one condition on dossiers joined to their
    * order (the search reads the order's code and title); the list and its export share it.
    */
   async function listWhere(actor: Actor, query: DossierExportQuery): Promise<SQL | undefined> {
     const visible = await access.visibility(actor);
     const cal = await deadlines.calendarAround(clock.now());
-    const pattern = query.q ? `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
     return and(
       visible,
-      pattern ? or(ilike(dossiers.code, pattern), ilike(orders.title, pattern), ilike(orders.code, pattern)) : undefined,
+      query.q ? searchCondition(query.q) : undefined,
       query.state ? eq(dossiers.state, query.state) : undefined,
       query.states ? inArray(dossiers.state, query.states) : undefined,
       query.open ? sql`${dossiers.state} not in ('paid', 'rejected', 'withdrawn')` : undefined,
@@ -167,9 +180,7 @@ export function createDossiersService(deps: DossiersDeps) {
     const where = await listWhere(actor, query);
     const [found, [total]] = await Promise.all([
       baseQuery().where(where).orderBy(...listOrder(query)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
-      query.q
-        ? db.select({ n: count() }).from(dossiers).innerJoin(orders, eq(orders.id, dossiers.orderId)).where(where)
-        : db.select({ n: count() }).from(dossiers).where(where),
+      db.select({ n: count() }).from(dossiers).where(where),
     ]);
     return { items: await presentMany(actor, found), total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
   }
@@ -201,7 +212,7 @@ export function createDossiersService(deps: DossiersDeps) {
       timeline(id, cal, tx),
       tx.select({ c: dossierComments, by: users }).from(dossierComments).innerJoin(users, eq(users.id, dossierComments.authorId))
         .where(eq(dossierComments.dossierId, id)).orderBy(asc(dossierComments.createdAt)),
-      councilOf(id, tx),
+      dossierCouncilOf(tx, id),
       deps.payments.listForOrder(j.row.orderId, tx),
       j.row.decidedBy ? tx.select().from(users).where(eq(users.id, j.row.decidedBy)) : Promise.resolve([]),
       j.row.decidedActingFor ? tx.select().from(users).where(eq(users.id, j.row.decidedActingFor)) : Promise.resolve([]),
@@ -269,23 +280,6 @@ export function createDossiersService(deps: DossiersDeps) {
         onTime: e.stepDueDate ? day <= e.stepDueDate : null,
       };
     });
-  }
-
-  /** The council with every member's declaration and votes: dissent is part of the record. */
-  async function councilOf(id: string, tx: Db = db): Promise<DossierDetail['council']> {
-    const [council] = await tx.select().from(councils).where(eq(councils.dossierId, id));
-    if (!council) return null;
-    const members = await tx.select({ m: councilMembers, u: users }).from(councilMembers).innerJoin(users, eq(users.id, councilMembers.userId))
-      .where(eq(councilMembers.councilId, council.id)).orderBy(asc(councilMembers.role), asc(users.fullName));
-    const votes = await tx.select().from(councilVotes).where(eq(councilVotes.councilId, council.id)).orderBy(asc(councilVotes.lineNo));
-    return {
-      id: council.id, decisionNumber: council.decisionNumber, decisionDate: council.decisionDate, quorum: council.quorum,
-      votesCounted: members.filter(({ m }) => m.hasConflict === false && m.votedAt).length,
-      members: members.map(({ m, u }) => ({
-        user: userBrief(u)!, role: m.role, hasConflict: m.hasConflict, conflictNote: m.conflictNote, votedAt: m.votedAt?.toISOString() ?? null,
-        votes: votes.filter((v) => v.userId === u.id).map((v) => ({ lineNo: v.lineNo, vote: v.vote, score: v.score, comment: v.comment })),
-      })),
-    };
   }
 
   /** A new draft for one period of a signed or running order, with the period's planned quantities and the order's KPI targets. */
@@ -410,23 +404,11 @@ export function createDossiersService(deps: DossiersDeps) {
     });
   }
 
-  /**
-   * Whom the ordering side may name: active officers of the ordering agency to
-   * appraise; active council members, officers and leaders of any agency for
-   * the council (councils draw on several departments), provider staff flagged.
-   */
+  /** Whom the ordering side may name as appraiser or council member for this dossier. */
   async function candidates(actor: Actor, id: string, purpose: 'appraiser' | 'council'): Promise<DossierCandidate[]> {
     const j = await load(actor, id);
     if (!j.who.isOrderingSide) throw forbidden();
-    const roles = purpose === 'appraiser' ? ['officer'] : ['council_member', 'officer', 'leader'];
-    const found = await db.select({ u: users, a: agencies }).from(users).innerJoin(agencies, eq(agencies.id, users.agencyId))
-      .where(and(eq(users.isActive, true), arrayOverlaps(users.roles, roles),
-        purpose === 'appraiser' ? eq(users.agencyId, j.row.orderingAgencyId) : undefined))
-      .orderBy(asc(agencies.name), asc(users.fullName));
-    const providerReach = await deps.scopeReach(j.row.providerAgencyId);
-    return found.map(({ u, a }) => ({
-      id: u.id, username: u.username, fullName: u.fullName, roles: u.roles, agency: agencyBrief(a), isProviderSide: providerReach.includes(a.id),
-    }));
+    return candidatesFor(db, deps.scopeReach, j.row, purpose);
   }
 
   return { candidates, list, listWhere, listOrder, get, load, create, update, attach, detach, comment, allowedActions, presentMany, baseQuery, requiredDocuments, inspectorOnly };

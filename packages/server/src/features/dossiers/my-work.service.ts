@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { localDate, nextWorkingDay, type MyWork, type Overview } from '@nghiemthu/shared';
+import { type MyWork } from '@nghiemthu/shared';
 import type { Db } from '../../db/client.js';
 import { agencies, councilMembers, councils, dossiers, orders, users } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
@@ -17,8 +17,7 @@ const TASK_ORDER = [
 const LIVE = sql`${dossiers.state} not in ('paid', 'rejected', 'withdrawn')`;
 
 /**
- * "My work" (each person's queue, by due date) and the leader's overview
- * (counts by state, due soon, overdue, by provider and order). The queue is
+ * "My work": each person's queue, by due date. The queue is
  * narrowed in SQL to the states the person's roles act in, then each
  * candidate is judged by the same allowed-actions rule the dossier page uses.
  */
@@ -59,36 +58,7 @@ export function createMyWorkService(deps: { db: Db; clock: Clock; scope: ScopeSe
     return { items, total: items.length };
   }
 
-  async function overview(actor: Actor): Promise<Overview> {
-    const visible = await access.visibility(actor);
-    const today = localDate(clock.now());
-    const cal = await deadlines.calendarAround(clock.now());
-    const soon = nextWorkingDay(today, cal);
-    const overdue = sql<number>`count(*) filter (where ${LIVE} and ${dossiers.state} <> 'draft' and ${dossiers.stepDueDate} < ${today})`;
-    const dueSoon = sql<number>`count(*) filter (where ${LIVE} and ${dossiers.state} <> 'draft' and ${dossiers.stepDueDate} between ${today} and ${soon})`;
-    const open = sql<number>`count(*) filter (where ${LIVE})`;
-    const accepted = sql<string>`coalesce(sum(${dossiers.acceptedValue}) filter (where ${dossiers.state} in ('approved', 'minutes_issued', 'paid')), 0)`;
-    const [byState, [totals], byProvider, byOrder] = await Promise.all([
-      db.select({ state: dossiers.state, n: count() }).from(dossiers).where(visible).groupBy(dossiers.state),
-      db.select({ dueSoon, overdue }).from(dossiers).where(visible),
-      db.select({ agency: agencies, open, overdue, accepted, planned: sql<string>`coalesce(sum(${dossiers.plannedValue}), 0)` })
-        .from(dossiers).innerJoin(agencies, eq(agencies.id, dossiers.providerAgencyId)).where(visible).groupBy(agencies.id).orderBy(sql`3 desc`).limit(20),
-      db.select({ id: orders.id, code: orders.code, title: orders.title, total: orders.totalValue, open, overdue, accepted })
-        .from(dossiers).innerJoin(orders, eq(orders.id, dossiers.orderId)).where(visible).groupBy(orders.id).orderBy(sql`6 desc, 5 desc`).limit(20),
-    ]);
-    return {
-      byState: byState.map((s) => ({ state: s.state, count: s.n })),
-      dueSoon: Number(totals?.dueSoon ?? 0),
-      overdue: Number(totals?.overdue ?? 0),
-      byProvider: byProvider.map((p) => ({
-        agency: { id: p.agency.id, code: p.agency.code, name: p.agency.name, shortName: p.agency.shortName },
-        open: Number(p.open), overdue: Number(p.overdue), acceptedValue: Number(p.accepted), plannedValue: Number(p.planned),
-      })),
-      byOrder: byOrder.map((o) => ({ order: { id: o.id, code: o.code, title: o.title }, open: Number(o.open), overdue: Number(o.overdue), acceptedValue: Number(o.accepted), totalValue: o.total })),
-    };
-  }
-
-  return { myWork, overview };
+  return { myWork };
 }
 
 export type MyWorkService = ReturnType<typeof createMyWorkService>;

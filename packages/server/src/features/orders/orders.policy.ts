@@ -23,7 +23,7 @@ export function allowedOrderActions(actor: Actor, order: { status: OrderStatus }
   }
   if (order.status === 'draft' && isOrderingStaff) actions.push('edit');
   if (AMENDABLE_ORDER_STATUSES.includes(order.status) && relation.isOrderingSide && relation.hasLeaderAuthority) actions.push('amend');
-  if (AMENDABLE_ORDER_STATUSES.includes(order.status) && isOrderingStaff) actions.push('recordAdvance');
+  if (AMENDABLE_ORDER_STATUSES.includes(order.status) && isOrderingStaff) actions.push('recordAdvance', 'setupCouncil');
   if (AMENDABLE_ORDER_STATUSES.includes(order.status) && relation.isProviderSide && hasRole(actor, 'provider_officer')) actions.push('createDossier');
   return actions;
 }

@@ -17,6 +17,7 @@ import { hasRole, type Actor } from '../auth/actor.js';
 import type { CatalogueServiceApi as CatalogueService } from '../catalogue/catalogue.service.js';
 import type { DelegationsService } from '../delegations/delegations.service.js';
 import type { NumberingService } from '../numbering/numbering.service.js';
+import { orderCouncilOf } from '../councils/council-view.js';
 import type { PaymentsService } from '../payments/payments.service.js';
 import { buildOrderContent } from './orders-content.js';
 import { allowedOrderActions, canCreateOrder, type OrderRelation } from './orders.policy.js';
@@ -216,6 +217,7 @@ export function createOrdersService(deps: OrdersDeps) {
         plannedValue: period.plannedValue,
         dossiers: periodDossiers.filter((d) => d.periodNo === period.periodNo).map(({ periodNo: _p, ...d }) => ({ ...d, isAccepted: (ACCEPTED_DOSSIER_STATES as readonly string[]).includes(d.state) })),
       })),
+      council: await orderCouncilOf(tx, row.id),
     };
   }
 

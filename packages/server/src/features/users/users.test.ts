@@ -46,7 +46,7 @@ describe('agency scoping of users', () => {
   it('lets the inspector read across agencies but change nothing', async () => {
     const inspector = await t.signIn('inspector');
     const list = await as(inspector, 'GET', '/api/users?pageSize=100');
-    expect(list.json().total).toBe(9);
+    expect(list.json().total).toBe(10);
     expect(list.json().items.every((u: { allowedActions: string[] }) => u.allowedActions.length === 0)).toBe(true);
     expect((await as(inspector, 'PATCH', `/api/users/${idOf.officer}`, { fullName: 'X' })).statusCode).toBe(403);
   });

@@ -48,6 +48,9 @@ export function DossierCouncilPanel({ dossier }: { dossier: DossierDetail }) {
             <DataList labelWidth="190px" orientation={isPhone ? 'vertical' : 'horizontal'}>
               <DataItem label={t('dossier.council.decision')}>
                 {t('dossier.council.decisionText', { number: council.decisionNumber, date: formatDate(council.decisionDate) })}
+                {council.fromOrderCouncil && (
+                  <Badge ml="xs" variant="light" color="blue" tt="none" data-testid="council-from-order">{t('dossier.council.fromOrder')}</Badge>
+                )}
               </DataItem>
               <DataItem label={t('dossier.council.quorum')}>{council.quorum}</DataItem>
               <DataItem label={t('dossier.council.votesCounted')}>

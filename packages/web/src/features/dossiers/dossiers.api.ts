@@ -1,3 +1,4 @@
+import { peopleChoice, type PeopleChoice } from '../councils/people-choice';
 import type {
   AppraisalBody,
   AttachDossierFileBody,
@@ -12,6 +13,8 @@ import type {
   ExtendDeadlineBody,
   MyWork,
   Overview,
+  OverviewGroupPage,
+  OverviewGroupQuery,
   RecordPaymentBody,
   StoredFile,
   UpdateDossierBody,
@@ -68,6 +71,15 @@ export function useMyWork() {
 
 export function useDossierOverview() {
   return useQuery({ queryKey: dossierKeys.overview, queryFn: () => apiGet<Overview>('/api/dossiers/overview') });
+}
+
+/** One page of the overview's table by provider or by order; the previous page stays shown while the next loads. */
+export function useOverviewGroups(by: 'provider' | 'order', query: Partial<OverviewGroupQuery>) {
+  return useQuery({
+    queryKey: [...dossierKeys.overview, by, query],
+    queryFn: () => apiGet<OverviewGroupPage>(`/api/dossiers/overview/by-${by}`, query),
+    placeholderData: keepPreviousData,
+  });
 }
 
 function useDossierMutation<V>(mutationFn: (variables: V) => Promise<DossierDetail>) {
@@ -153,8 +165,6 @@ export function useCommentOnDossier(id: string) {
   return useDossierMutation((body: string) => apiPost<DossierDetail>(`${dossierPath(id)}/comments`, { body }));
 }
 
-export type PeopleChoice = { people: (UserBrief & { agencyShortName?: string; isProviderSide?: boolean })[]; isPending: boolean; isUnavailable: boolean };
-
 /**
  * People the ordering side may name on this dossier (GET /api/dossiers/:id/candidates): officers of the
  * ordering agency to appraise, council members, officers and leaders of any agency for the council, the
@@ -168,14 +178,5 @@ export function usePeopleToChoose(dossierId: string, purpose: 'appraiser' | 'cou
     retry: false,
     staleTime: 5 * 60_000,
   });
-  const byId = new Map<string, PeopleChoice['people'][number]>();
-  for (const person of known) byId.set(person.id, { id: person.id, username: person.username, fullName: person.fullName });
-  for (const person of candidates.data ?? []) {
-    byId.set(person.id, { id: person.id, username: person.username, fullName: person.fullName, agencyShortName: person.agency.shortName, isProviderSide: person.isProviderSide });
-  }
-  return {
-    people: [...byId.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')),
-    isPending: candidates.isPending,
-    isUnavailable: candidates.isError,
-  };
+  return peopleChoice(candidates, known);
 }

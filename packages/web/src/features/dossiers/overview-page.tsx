@@ -7,7 +7,7 @@ import { PageTitle } from '../../ui/page-title';
 import { QueryError } from '../../ui/query-error';
 import { useDossierOverview } from './dossiers.api';
 import { OverviewStats } from './overview-stats';
-import { OverviewByOrder, OverviewByProvider } from './overview-tables';
+import { OverviewGroups } from './overview-tables';
 
 /** For leaders and officers: where the acceptance work stands, every figure a way into the dossiers behind it. */
 export function OverviewPage() {
@@ -31,8 +31,8 @@ export function OverviewPage() {
         <>
           <Text c="dimmed" size="sm">{t('dossierOverview.intro')}</Text>
           <OverviewStats overview={overview.data} />
-          {overview.data.byProvider.length > 0 && <OverviewByProvider rows={overview.data.byProvider} />}
-          {overview.data.byOrder.length > 0 && <OverviewByOrder rows={overview.data.byOrder} />}
+          <OverviewGroups by="provider" />
+          <OverviewGroups by="order" />
           <Text size="xs" c="dimmed">{t('dossierOverview.limitNote')}</Text>
         </>
       )}

@@ -1,10 +1,14 @@
 import { Anchor, Group, Progress, Table, Text } from '@mantine/core';
-import { formatVnd, type Overview } from '@nghiemthu/shared';
+import { formatVnd, type OverviewGroup, type OverviewGroupQuery } from '@nghiemthu/shared';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLanguage } from '../../app/i18n';
 import { formatCount } from '../../ui/format';
+import { ListFooter } from '../../ui/list-footer';
 import { SectionCard } from '../../ui/section-card';
+import { SortableTh } from '../../ui/sortable-th';
+import { useOverviewGroups } from './dossiers.api';
 import { dossierListLink } from './overview-stats';
 
 const NUMBER = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
@@ -40,88 +44,81 @@ function AcceptedShare({ accepted, planned }: { accepted: number; planned: numbe
   );
 }
 
-export function OverviewByProvider({ rows }: { rows: Overview['byProvider'] }) {
-  const { t } = useTranslation();
+type Sort = OverviewGroupQuery['sort'];
+const PAGE_SIZE = 20;
+
+/** What differs between the two groupings: the heading, the filter that opens a group's dossiers, and how a group is named. */
+const GROUPINGS = {
+  provider: { title: 'dossierOverview.byProvider', what: 'dossierOverview.provider', value: 'dossierOverview.plannedValue', filter: 'providerAgencyId', minWidth: 820 },
+  order: { title: 'dossierOverview.byOrder', what: 'dossierOverview.order', value: 'dossierOverview.totalValue', filter: 'orderId', minWidth: 880 },
+} as const;
+
+function GroupName({ by, group }: { by: keyof typeof GROUPINGS; group: OverviewGroup }) {
+  if (by === 'provider') {
+    return (
+      <>
+        <Text size="sm">{group.name}</Text>
+        <Text size="xs" c="dimmed" className="mono">{group.code}</Text>
+      </>
+    );
+  }
   return (
-    <SectionCard title={t('dossierOverview.byProvider')} testId="overview-by-provider">
-      <Table.ScrollContainer minWidth={820}>
-        <Table verticalSpacing="xs" highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('dossierOverview.provider')}</Table.Th>
-              <Table.Th style={NUMBER}>{t('dossierOverview.open')}</Table.Th>
-              <Table.Th style={NUMBER}>{t('dossierOverview.overdueColumn')}</Table.Th>
-              <Table.Th style={NUMBER}>{t('dossierOverview.plannedValue')}</Table.Th>
-              <Table.Th style={NUMBER}>{t('dossierOverview.acceptedValue')}</Table.Th>
-              <Table.Th style={NUMBER}>{t('dossierOverview.acceptedShare')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row) => {
-              const list = dossierListLink({ providerAgencyId: row.agency.id });
-              const name = row.agency.name;
-              return (
-                <Table.Tr key={row.agency.id} data-testid="overview-provider-row">
-                  <Table.Td maw={360}>
-                    <Text size="sm">{name}</Text>
-                    <Text size="xs" c="dimmed" className="mono">{row.agency.code}</Text>
-                  </Table.Td>
-                  <Table.Td style={NUMBER}><CountLink count={row.open} to={list} what={`${name}, ${t('dossierOverview.open')}`} /></Table.Td>
-                  <Table.Td style={NUMBER}>
-                    <CountLink count={row.overdue} to={dossierListLink({ providerAgencyId: row.agency.id, deadline: 'overdue' })} what={`${name}, ${t('dossierOverview.overdueColumn')}`} color="red" />
-                  </Table.Td>
-                  <Table.Td style={NUMBER}><MoneyLink amount={row.plannedValue} to={list} what={`${name}, ${t('dossierOverview.plannedValue')}`} /></Table.Td>
-                  <Table.Td style={NUMBER}><MoneyLink amount={row.acceptedValue} to={list} what={`${name}, ${t('dossierOverview.acceptedValue')}`} /></Table.Td>
-                  <Table.Td><AcceptedShare accepted={row.acceptedValue} planned={row.plannedValue} /></Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </SectionCard>
+    <>
+      <Anchor component={Link} to={`/orders/${group.id}`} size="sm" className="mono">{group.code}</Anchor>
+      <Text size="sm" lineClamp={2} title={group.name}>{group.name}</Text>
+    </>
   );
 }
 
-export function OverviewByOrder({ rows }: { rows: Overview['byOrder'] }) {
+/** Dossiers grouped by provider or by order, a page at a time, sortable by every figure; each figure opens the dossiers behind it. */
+export function OverviewGroups({ by }: { by: keyof typeof GROUPINGS }) {
   const { t } = useTranslation();
+  const grouping = GROUPINGS[by];
+  const [query, setQuery] = useState<{ page: number; sort: Sort; order: 'asc' | 'desc' }>({ page: 1, sort: 'open', order: 'desc' });
+  const groups = useOverviewGroups(by, { ...query, pageSize: PAGE_SIZE });
+  const sortBy = (sort: Sort) =>
+    setQuery((current) => ({ page: 1, sort, order: current.sort === sort ? (current.order === 'asc' ? 'desc' : 'asc') : sort === 'code' ? 'asc' : 'desc' }));
+  const th = (sort: Sort, label: string) => (
+    <SortableTh field={sort} sort={query.sort} order={query.order} onSort={sortBy} align={sort === 'code' ? 'left' : 'right'}>{label}</SortableTh>
+  );
+  if (groups.data && groups.data.total === 0) return null;
   return (
-    <SectionCard title={t('dossierOverview.byOrder')} testId="overview-by-order">
-      <Table.ScrollContainer minWidth={880}>
+    <SectionCard title={t(grouping.title)} testId={`overview-by-${by}`}>
+      <Table.ScrollContainer minWidth={grouping.minWidth}>
         <Table verticalSpacing="xs" highlightOnHover>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('dossierOverview.order')}</Table.Th>
-              <Table.Th style={NUMBER}>{t('dossierOverview.open')}</Table.Th>
-              <Table.Th style={NUMBER}>{t('dossierOverview.overdueColumn')}</Table.Th>
-              <Table.Th style={NUMBER}>{t('dossierOverview.totalValue')}</Table.Th>
-              <Table.Th style={NUMBER}>{t('dossierOverview.acceptedValue')}</Table.Th>
+              {th('code', t(grouping.what))}
+              {th('open', t('dossierOverview.open'))}
+              {th('overdue', t('dossierOverview.overdueColumn'))}
+              {th('value', t(grouping.value))}
+              {th('accepted', t('dossierOverview.acceptedValue'))}
               <Table.Th style={NUMBER}>{t('dossierOverview.acceptedShare')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.map((row) => {
-              const list = dossierListLink({ orderId: row.order.id });
-              const code = row.order.code;
+            {(groups.data?.items ?? []).map((group) => {
+              const list = dossierListLink({ [grouping.filter]: group.id });
+              const name = by === 'provider' ? group.name : group.code;
               return (
-                <Table.Tr key={row.order.id} data-testid="overview-order-row">
-                  <Table.Td maw={380}>
-                    <Anchor component={Link} to={`/orders/${row.order.id}`} size="sm" className="mono">{code}</Anchor>
-                    <Text size="sm" lineClamp={2} title={row.order.title}>{row.order.title}</Text>
-                  </Table.Td>
-                  <Table.Td style={NUMBER}><CountLink count={row.open} to={list} what={`${code}, ${t('dossierOverview.open')}`} /></Table.Td>
+                <Table.Tr key={group.id} data-testid={`overview-${by}-row`}>
+                  <Table.Td maw={380}><GroupName by={by} group={group} /></Table.Td>
+                  <Table.Td style={NUMBER}><CountLink count={group.open} to={dossierListLink({ [grouping.filter]: group.id, open: 'true' })} what={`${name}, ${t('dossierOverview.open')}`} /></Table.Td>
                   <Table.Td style={NUMBER}>
-                    <CountLink count={row.overdue} to={dossierListLink({ orderId: row.order.id, deadline: 'overdue' })} what={`${code}, ${t('dossierOverview.overdueColumn')}`} color="red" />
+                    <CountLink count={group.overdue} to={dossierListLink({ [grouping.filter]: group.id, deadline: 'overdue' })} what={`${name}, ${t('dossierOverview.overdueColumn')}`} color="red" />
                   </Table.Td>
-                  <Table.Td style={NUMBER}><MoneyLink amount={row.totalValue} to={list} what={`${code}, ${t('dossierOverview.totalValue')}`} /></Table.Td>
-                  <Table.Td style={NUMBER}><MoneyLink amount={row.acceptedValue} to={list} what={`${code}, ${t('dossierOverview.acceptedValue')}`} /></Table.Td>
-                  <Table.Td><AcceptedShare accepted={row.acceptedValue} planned={row.totalValue} /></Table.Td>
+                  <Table.Td style={NUMBER}><MoneyLink amount={group.value} to={list} what={`${name}, ${t(grouping.value)}`} /></Table.Td>
+                  <Table.Td style={NUMBER}><MoneyLink amount={group.acceptedValue} to={list} what={`${name}, ${t('dossierOverview.acceptedValue')}`} /></Table.Td>
+                  <Table.Td><AcceptedShare accepted={group.acceptedValue} planned={group.value} /></Table.Td>
                 </Table.Tr>
               );
             })}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {groups.data && (
+        <ListFooter page={query.page} pageSize={PAGE_SIZE} total={groups.data.total} onPageChange={(page) => setQuery((current) => ({ ...current, page }))} />
+      )}
     </SectionCard>
   );
 }

@@ -9,6 +9,7 @@ import { PageTitle } from '../../ui/page-title';
 import { oneOf } from '../../ui/use-list-params';
 import { OrderActions } from './order-actions';
 import { OrderClosing } from './order-closing';
+import { OrderCouncilPanel } from './order-council';
 import { OrderGeneral } from './order-general';
 import { OrderLinesTable } from './order-lines-table';
 import { OrderPaymentsTable } from './order-payments';
@@ -19,7 +20,7 @@ import { OrderVersionModal, OrderVersionsTable } from './order-versions';
 import { useOrder } from './orders.api';
 import { RecordAdvanceModal } from './record-advance-modal';
 
-const TABS = ['general', 'lines', 'periods', 'funding', 'versions', 'payments', 'closing'] as const;
+const TABS = ['general', 'lines', 'periods', 'council', 'funding', 'versions', 'payments', 'closing'] as const;
 
 export function OrderDetailPage() {
   const { t } = useTranslation();
@@ -96,6 +97,7 @@ function OrderView({ order }: { order: OrderDetail }) {
           <Tabs.Tab value="general">{t('orders.form.general')}</Tabs.Tab>
           <Tabs.Tab value="lines">{t('orders.sections.lines')}</Tabs.Tab>
           <Tabs.Tab value="periods">{t('orders.sections.periods')}</Tabs.Tab>
+          <Tabs.Tab value="council">{t('orders.sections.council')}</Tabs.Tab>
           <Tabs.Tab value="funding">{t('orders.sections.fundingAndTerms')}</Tabs.Tab>
           <Tabs.Tab value="versions">{t('orders.sections.versionsCount', { count: order.versions.length })}</Tabs.Tab>
           <Tabs.Tab value="payments">{t('orders.sections.paymentsCount', { count: order.payments.length })}</Tabs.Tab>
@@ -109,6 +111,9 @@ function OrderView({ order }: { order: OrderDetail }) {
         </Tabs.Panel>
         <Tabs.Panel value="periods" pt="md">
           <OrderPeriodsTable order={order} />
+        </Tabs.Panel>
+        <Tabs.Panel value="council" pt="md">
+          <OrderCouncilPanel order={order} />
         </Tabs.Panel>
         <Tabs.Panel value="funding" pt="md">
           <OrderFundingAndTerms order={order} />

@@ -1,6 +1,8 @@
 import type {
   AmendOrderBody,
   CatalogueServicePage,
+  CouncilBody,
+  DossierCandidate,
   LiquidateOrderBody,
   OrderDetail,
   OrderingMethod,
@@ -11,7 +13,9 @@ import type {
   RecordPaymentBody,
   ServicePrice,
   SettleOrderBody,
+  UserBrief,
 } from '@nghiemthu/shared';
+import { peopleChoice, type PeopleChoice } from '../councils/people-choice';
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiGet, apiPost, apiPut } from '../../app/api-client';
 import type { SortOrder } from '../../ui/use-list-params';
@@ -97,6 +101,21 @@ export function useLiquidateOrder(id: string) {
 
 export function useSettleOrder(id: string) {
   return useOrderMutation((body: SettleOrderBody) => apiPost<OrderDetail>(`${orderPath(id)}/settle`, body));
+}
+
+export function useSetupOrderCouncil(id: string) {
+  return useOrderMutation((body: CouncilBody) => apiPut<OrderDetail>(`${orderPath(id)}/council`, body));
+}
+
+/** People the ordering side may seat on the order's council, provider staff flagged; those already on it are always offered. */
+export function useOrderCouncilCandidates(id: string, known: readonly UserBrief[]): PeopleChoice {
+  const candidates = useQuery({
+    queryKey: ['orders', 'council-candidates', id],
+    queryFn: () => apiGet<DossierCandidate[]>(`${orderPath(id)}/council/candidates`),
+    retry: false,
+    staleTime: 5 * 60_000,
+  });
+  return peopleChoice(candidates, known);
 }
 
 export function useRecordAdvance(id: string) {

@@ -1,0 +1,1 @@
+CREATE INDEX "dossiers_code_pattern_idx" ON "dossiers" USING btree ("code" varchar_pattern_ops);
