@@ -55,7 +55,46 @@ const Env = z.object({
   SMTP_FROM: z.string().optional(),
   /** false accepts a mail server's self-signed or expired certificate; only for an internal relay you trust. */
   SMTP_REJECT_UNAUTHORIZED: z.enum(['true', 'false']).default('true'),
+  /** Where file bytes are kept: `fs` in DATA_DIR/files, `s3` in a bucket of an S3-compatible server (Ceph RGW, MinIO, AWS). */
+  STORAGE_BACKEND: z.enum(['fs', 's3']).default('fs'),
+  /** With STORAGE_BACKEND=s3: the server, e.g. http://ceph-rgw.internal:7480 or https://s3.ap-southeast-1.amazonaws.com. */
+  S3_ENDPOINT: z.string().optional(),
+  /** Signs the requests; Ceph RGW and MinIO accept any region, us-east-1 by convention. */
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  /** An existing bucket; NghiemThu does not create it. */
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** true: `<endpoint>/<bucket>/…` (Ceph RGW, MinIO); false: `<bucket>.<endpoint host>/…` (AWS, or servers with bucket DNS). */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
 });
+
+const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+/** Problems between STORAGE_BACKEND and the S3_* settings, which the field-by-field schema cannot see. */
+function storageProblems(env: NodeJS.ProcessEnv): string[] {
+  if (env.STORAGE_BACKEND !== 's3') {
+    // S3 settings without the switch would quietly keep files on local disk, outside the backup planned for them.
+    const stray = S3_REQUIRED.filter((name) => env[name]);
+    return stray.length > 0 && (env.STORAGE_BACKEND ?? 'fs') === 'fs'
+      ? [`${stray.join(', ')}: set, but STORAGE_BACKEND is not s3, so files would stay in DATA_DIR/files; set STORAGE_BACKEND=s3 or remove them`]
+      : [];
+  }
+  const problems: string[] = [];
+  const examples: Record<(typeof S3_REQUIRED)[number], string> = {
+    S3_ENDPOINT: 'e.g. http://ceph-rgw.internal:7480',
+    S3_BUCKET: 'an existing bucket, e.g. nghiemthu-files',
+    S3_ACCESS_KEY_ID: 'the access key of a user allowed to read and write the bucket',
+    S3_SECRET_ACCESS_KEY: 'that user\'s secret key',
+  };
+  for (const name of S3_REQUIRED) if (!env[name]) problems.push(`${name}: required when STORAGE_BACKEND=s3 (${examples[name]})`);
+  if (env.S3_ENDPOINT && !/^https?:\/\/[^/\s]+/.test(env.S3_ENDPOINT)) problems.push('S3_ENDPOINT: must start with http:// or https://, e.g. http://ceph-rgw.internal:7480');
+  // S3 bucket naming rules, which every S3-compatible server follows.
+  if (env.S3_BUCKET && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(env.S3_BUCKET)) {
+    problems.push('S3_BUCKET: 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit');
+  }
+  return problems;
+}
 
 /** Problems between SMTP_* settings, which the field-by-field schema cannot see. */
 function smtpProblems(env: NodeJS.ProcessEnv): string[] {
@@ -89,6 +128,16 @@ export type Config = {
   pdfFontDir: string;
   /** null: e-mail is off and notifications stay in the app. */
   smtp: SmtpConfig | null;
+  storage: { kind: 'fs'; dir: string } | ({ kind: 's3' } & S3StorageConfig);
+};
+
+export type S3StorageConfig = {
+  endpoint: string;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
 };
 
 export type SmtpConfig = {
@@ -107,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
     ...smtpProblems(env),
+    ...storageProblems(env),
   ];
   if (!parsed.success || problems.length > 0) {
     throw new ConfigError(`Invalid environment:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
@@ -147,5 +197,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           rejectUnauthorized: e.SMTP_REJECT_UNAUTHORIZED === 'true',
         }
       : null,
+    storage:
+      e.STORAGE_BACKEND === 's3'
+        ? {
+            kind: 's3',
+            endpoint: e.S3_ENDPOINT ?? '',
+            region: e.S3_REGION,
+            bucket: e.S3_BUCKET ?? '',
+            accessKeyId: e.S3_ACCESS_KEY_ID ?? '',
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? '',
+            forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+          }
+        : { kind: 'fs', dir: path.join(dataDir, 'files') },
   };
 }

@@ -1,9 +1,9 @@
-import path from 'node:path';
 import type { Config } from './config.js';
 import { openPglite, openPostgres, type Database } from './db/client.js';
 import { buildApp, type App } from './app.js';
 import { seedDemo, type SeedOutcome } from './features/demo/demo.service.js';
 import { createFsBlobStore } from './features/files/blob-store.js';
+import { createS3BlobStore } from './features/files/s3-blob-store.js';
 import { createWorker, type Worker } from './features/tasks/tasks.worker.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { lockDataDir } from './lib/data-dir-lock.js';
@@ -26,7 +26,7 @@ export async function openRuntime(config: Config, options: { clock?: Clock; onLo
     await release?.();
     throw error;
   }
-  const storage = createFsBlobStore(path.join(config.dataDir, 'files'));
+  const storage = config.storage.kind === 's3' ? createS3BlobStore(config.storage) : createFsBlobStore(config.storage.dir);
   const deps = { config, database, clock: options.clock ?? systemClock, storage };
   return {
     deps,

@@ -25,7 +25,7 @@ export type BlobStore = {
    * nothing new is stored and put rejects with that error.
    */
   put(input: Readable, limits: { maxBytes: number }, accept?: (blob: StoredBlob) => Promise<void> | void): Promise<StoredBlob>;
-  /** Rejects if the blob does not exist, before any byte is streamed. */
+  /** Rejects with BlobNotFoundError if the blob does not exist, before any byte is streamed. */
   open(sha256: string): Promise<Readable>;
   has(sha256: string): Promise<boolean>;
   stat(sha256: string): Promise<{ size: number } | null>;
@@ -39,44 +39,71 @@ export class BlobTooLargeError extends Error {
   }
 }
 
+export class BlobNotFoundError extends Error {
+  constructor(readonly sha256: string) {
+    super(`no stored blob ${sha256}`);
+  }
+}
+
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
+/** Blob names become paths and object keys: anything but 64 lowercase hex digits could reach outside the store. */
+function assertSha256(sha256: string): void {
+  if (!SHA256_HEX.test(sha256)) throw new Error(`not a SHA-256 hex digest: ${sha256}`);
+}
+
+/** `sha256/ab/cd/<hash>`: two levels of 256 folders keep each folder (or key listing) small at millions of blobs. */
+export function blobRelativePath(sha256: string): string {
+  assertSha256(sha256);
+  return `sha256/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
+}
+
 /**
- * Blobs live at `<root>/sha256/ab/cd/<hash>`: two levels of 256 folders keep
- * each folder small at millions of files. Writes go to `<root>/tmp` (same file
- * system, so the final rename is atomic) and are fsynced before the rename, and
- * the folder after it: a crash leaves either the whole blob or none of it.
+ * A pass-through that hashes the bytes, keeps the first HEAD_BYTES and fails
+ * with BlobTooLargeError at the first chunk over the limit, so a too-large
+ * upload stops being read there rather than after it has all arrived.
+ */
+export function createBlobMeter(limits: { maxBytes: number }): { stream: Transform; result(): StoredBlob } {
+  const hash = createHash('sha256');
+  const head = Buffer.alloc(HEAD_BYTES);
+  let size = 0;
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      if (size < HEAD_BYTES) chunk.copy(head, size, 0, Math.min(chunk.length, HEAD_BYTES - size));
+      size += chunk.length;
+      if (size > limits.maxBytes) return callback(new BlobTooLargeError(limits.maxBytes));
+      hash.update(chunk);
+      callback(null, chunk);
+    },
+  });
+  return {
+    stream,
+    /** Call once, after the stream has ended. */
+    result: () => ({ sha256: hash.digest('hex'), size, head: head.subarray(0, Math.min(size, HEAD_BYTES)) }),
+  };
+}
+
+/**
+ * Blobs live at `<root>/sha256/ab/cd/<hash>`. Writes go to `<root>/tmp` (same
+ * file system, so the final rename is atomic) and are fsynced before the
+ * rename, and the folder after it: a crash leaves either the whole blob or
+ * none of it.
  */
 export function createFsBlobStore(rootDir: string): BlobStore {
   const tmpDir = path.join(rootDir, 'tmp');
 
   function blobPath(sha256: string): string {
-    // The hash becomes a path: anything but 64 hex digits could escape the root.
-    if (!SHA256_HEX.test(sha256)) throw new Error(`not a SHA-256 hex digest: ${sha256}`);
-    return path.join(rootDir, 'sha256', sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+    return path.join(rootDir, ...blobRelativePath(sha256).split('/'));
   }
 
   async function put(input: Readable, limits: { maxBytes: number }, accept?: (blob: StoredBlob) => Promise<void> | void) {
     await fs.mkdir(tmpDir, { recursive: true });
     const tmpPath = path.join(tmpDir, randomUUID());
-    const hash = createHash('sha256');
-    const head = Buffer.alloc(HEAD_BYTES);
-    let size = 0;
-    const meter = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        if (size < HEAD_BYTES) chunk.copy(head, size, 0, Math.min(chunk.length, HEAD_BYTES - size));
-        size += chunk.length;
-        // Stop at the first byte over the limit rather than after reading it all.
-        if (size > limits.maxBytes) return callback(new BlobTooLargeError(limits.maxBytes));
-        hash.update(chunk);
-        callback(null, chunk);
-      },
-    });
-
+    const meter = createBlobMeter(limits);
     try {
       // flush: the stream fsyncs before it closes, and pipeline settles only after the close.
-      await pipeline(input, meter, createWriteStream(tmpPath, { flags: 'wx', flush: true }));
-      const blob: StoredBlob = { sha256: hash.digest('hex'), size, head: head.subarray(0, Math.min(size, HEAD_BYTES)) };
+      await pipeline(input, meter.stream, createWriteStream(tmpPath, { flags: 'wx', flush: true }));
+      const blob = meter.result();
       await accept?.(blob);
       const finalPath = blobPath(blob.sha256);
       if (await exists(finalPath)) {
@@ -95,7 +122,13 @@ export function createFsBlobStore(rootDir: string): BlobStore {
 
   async function open(sha256: string): Promise<Readable> {
     // Opening first turns a missing blob into a rejection here, not a stream error mid-response.
-    const handle = await fs.open(blobPath(sha256), 'r');
+    let handle: fs.FileHandle;
+    try {
+      handle = await fs.open(blobPath(sha256), 'r');
+    } catch (error) {
+      if (isMissing(error)) throw new BlobNotFoundError(sha256);
+      throw error;
+    }
     return handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES });
   }
 
@@ -114,7 +147,7 @@ export function createFsBlobStore(rootDir: string): BlobStore {
     try {
       stream = await open(sha256);
     } catch (error) {
-      if (isMissing(error)) return false;
+      if (error instanceof BlobNotFoundError) return false;
       throw error;
     }
     const hash = createHash('sha256');
