@@ -21,8 +21,8 @@ const SECTION_LABELS: Record<NavSection, string> = {
   reports: 'Báo cáo',
   administration: 'Quản trị',
 };
-const COMING_SOON: readonly NavSection[] = ['records', 'reports'];
-const SECTION_PATHS: Partial<Record<NavSection, string>> = { orders: '/orders', acceptance: '/dossiers' };
+const COMING_SOON: readonly NavSection[] = ['reports'];
+const SECTION_PATHS: Partial<Record<NavSection, string>> = { orders: '/orders', acceptance: '/dossiers', records: '/records' };
 const SEES_USERS_AND_AUDIT: readonly Role[] = ['system_admin', 'agency_admin', 'inspector'];
 
 for (const user of DEMO_USERS) {

@@ -30,6 +30,9 @@ import { informationSystemsRoutes } from './features/information-systems/informa
 import { notificationsRoutes } from './features/notifications/notifications.routes.js';
 import { acceptanceSettingsRoutes } from './features/acceptance-settings/acceptance-settings.routes.js';
 import { councilsRoutes } from './features/councils/councils.routes.js';
+import { integrityRoutes } from './features/integrity/integrity.routes.js';
+import { recordsRoutes } from './features/records/records.routes.js';
+import { signaturesRoutes } from './features/signatures/signatures.routes.js';
 import { dossiersRoutes } from './features/dossiers/dossiers.routes.js';
 import { ordersRoutes } from './features/orders/orders.routes.js';
 import { tasksRoutes } from './features/tasks/tasks.routes.js';
@@ -104,6 +107,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(ordersRoutes, { prefix: '/api' });
   await app.register(dossiersRoutes, { prefix: '/api' });
   await app.register(councilsRoutes, { prefix: '/api' });
+  await app.register(recordsRoutes, { prefix: '/api' });
+  await app.register(integrityRoutes, { prefix: '/api' });
+  await app.register(signaturesRoutes, { prefix: '/api' });
   await app.register(acceptanceSettingsRoutes, { prefix: '/api' });
   await app.register(notificationsRoutes, { prefix: '/api' });
 

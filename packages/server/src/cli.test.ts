@@ -92,11 +92,12 @@ describe('command-line tool', () => {
     expect(intact.code).toBe(0);
     expect(intact.stdout).toMatch(/Audit chain intact: \d+ events, head #\d+ [0-9a-f]{64}/);
     expect(intact.stderr).toMatch(/Audit chain \/ Chuỗi nhật ký: \d+\/\d+ \(100%\)/);
+    expect(intact.stdout).toMatch(/Stored files: \d+ checked, 0 faulty/);
 
     await tamper(`update audit_events set action = 'agency.updated' where seq = 7`);
     const broken = await cli('verify', '--json');
     expect(broken.code).toBe(1);
-    expect(JSON.parse(broken.stdout)).toMatchObject({ isIntact: false, checked: 6, firstBroken: { seq: 7, problem: 'hashMismatch' } });
+    expect(JSON.parse(broken.stdout)).toMatchObject({ isIntact: false, audit: { isIntact: false, checked: 6, firstBroken: { seq: 7, problem: 'hashMismatch' } }, records: { broken: [] }, files: { faulty: [] } });
   });
 
   it('creates a system administrator who must change the password', async () => {

@@ -102,23 +102,32 @@ program
 
 program
   .command('verify')
-  .description('Check the audit log hash chain offline; exits 1 and names the first broken event if it was tampered with')
+  .description('Check the audit log hash chain, the seals of closed records and the bytes of every stored file; exits 1 and names what was tampered with')
   .option('--json', 'print the result as JSON')
   .action((options) =>
     withRuntime(async (runtime) => {
       const services = createServices(runtime.deps);
-      const result = await services.audit.verify(progressLine('Audit chain / Chuỗi nhật ký'));
+      const audit = await services.audit.verify(progressLine('Audit chain / Chuỗi nhật ký'));
+      const records = await services.records.verifySeals(progressLine('Record seals / Niêm phong hồ sơ'));
+      const files = await services.integrity.sweep({}, null, progressLine('Stored files / Tệp lưu trữ'));
+      const isIntact = audit.isIntact && records.broken.length === 0 && files.faulty.length === 0;
       if (options.json) {
-        console.log(JSON.stringify(result, null, 2));
-      } else if (result.isIntact) {
-        console.log(`Audit chain intact: ${result.checked} events, head #${result.headSeq} ${result.headHash}`);
-        console.log(`Chuỗi nhật ký toàn vẹn: ${result.checked} sự kiện. Ghi lại mã đầu chuỗi ở nơi khác để phát hiện việc cắt bỏ phần cuối.`);
+        console.log(JSON.stringify({ isIntact, audit, records, files }, null, 2));
       } else {
-        const broken = result.firstBroken!;
-        console.log(`AUDIT CHAIN BROKEN at event #${broken.seq}${broken.id ? ` (${broken.id})` : ''}: ${broken.problem}; ${result.checked} events before it are intact.`);
-        console.log(`CHUỖI NHẬT KÝ BỊ PHÁ VỠ tại sự kiện #${broken.seq}: ${broken.problem}.`);
+        if (audit.isIntact) {
+          console.log(`Audit chain intact: ${audit.checked} events, head #${audit.headSeq} ${audit.headHash}`);
+          console.log(`Chuỗi nhật ký toàn vẹn: ${audit.checked} sự kiện. Ghi lại mã đầu chuỗi ở nơi khác để phát hiện việc cắt bỏ phần cuối.`);
+        } else {
+          const broken = audit.firstBroken!;
+          console.log(`AUDIT CHAIN BROKEN at event #${broken.seq}${broken.id ? ` (${broken.id})` : ''}: ${broken.problem}; ${audit.checked} events before it are intact.`);
+          console.log(`CHUỖI NHẬT KÝ BỊ PHÁ VỠ tại sự kiện #${broken.seq}: ${broken.problem}.`);
+        }
+        console.log(`Record seals: ${records.checked} closed records, ${records.broken.length} broken / Niêm phong: ${records.checked} hồ sơ, ${records.broken.length} sai lệch`);
+        for (const broken of records.broken) console.log(`  RECORD ${broken.code}: ${broken.problem}`);
+        console.log(`Stored files: ${files.filesChecked} checked, ${files.faulty.length} faulty / Tệp: ${files.filesChecked} đã kiểm tra, ${files.faulty.length} lỗi`);
+        for (const faulty of files.faulty) console.log(`  FILE ${faulty.sha256} (${faulty.fileNames.join(', ')}): ${faulty.problem}${faulty.records.length ? `; records ${faulty.records.join(', ')}` : ''}`);
       }
-      if (!result.isIntact) process.exitCode = 1;
+      if (!isIntact) process.exitCode = 1;
     }),
   );
 

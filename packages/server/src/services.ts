@@ -14,6 +14,10 @@ import { createScopeService } from './features/agencies/agency-scope.js';
 import { createSettingsService } from './features/settings/settings.service.js';
 import { createAcceptanceSettingsService } from './features/acceptance-settings/acceptance-settings.service.js';
 import { createCouncilsService } from './features/councils/councils.service.js';
+import { createIntegrityService } from './features/integrity/integrity.service.js';
+import { createTrustAnchorsService } from './features/signatures/trust-anchors.service.js';
+import { createRecordClosing } from './features/records/record-closing.js';
+import { createRecordsService } from './features/records/records.service.js';
 import { createDossierAccess } from './features/dossiers/dossier-access.js';
 import { createDossierDeadlines } from './features/dossiers/dossier-deadlines.js';
 import { createDossierWorkflowService } from './features/dossiers/dossier-workflow.service.js';
@@ -50,9 +54,11 @@ export function createServices(deps: AppDeps) {
   const acceptanceSettings = createAcceptanceSettingsService({ db, audit, settings });
   const deadlines = createDossierDeadlines({ calendar, acceptanceSettings });
   const dossiers = createDossiersService({ db, clock, audit, acceptanceSettings, access, deadlines, orders, payments, publicBaseUrl: config.publicBaseUrl, scopeReach: scope.reachOf });
+  const trustAnchors = createTrustAnchorsService({ db, clock, audit });
+  const recordClosing = createRecordClosing({ clock, audit, files, trustAnchors });
   const councils = createCouncilsService({ db, clock, audit, notifications, orders, scopeReach: scope.reachOf });
   const dossierWorkflow = createDossierWorkflowService({
-    db, clock, audit, dossiers, orders, payments, numbering, deadlines, notifications, files, councils,
+    db, clock, audit, dossiers, orders, payments, numbering, deadlines, notifications, files, councils, recordClosing,
     config: { pdfFontDir: config.pdfFontDir, publicBaseUrl: config.publicBaseUrl, provinceName: config.provinceName },
   });
   return {
@@ -80,6 +86,9 @@ export function createServices(deps: AppDeps) {
     dossiersExport: createDossiersExport({ db, clock, audit, deadlines, dossiers }),
     dossierWorkflow,
     councils,
+    trustAnchors,
+    records: createRecordsService({ db, clock, audit, scope, storage }),
+    integrity: createIntegrityService({ db, clock, audit, storage, tasks }),
     myWork: createMyWorkService({ db, clock, scope, access, deadlines, dossiers }),
     overview: createOverviewService({ db, clock, access, deadlines }),
     notifications,

@@ -30,3 +30,5 @@ export * from './notifications.schemas.js';
 export * from './acceptance-periods.js';
 export * from './dossiers.schemas.js';
 export * from './acceptance-settings.schemas.js';
+export * from './signature-report.schemas.js';
+export * from './records.schemas.js';

@@ -8,10 +8,13 @@ export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 import { acceptanceEn, acceptanceVi } from './messages-acceptance.js';
+import { recordsEn, recordsVi } from './messages-records.js';
 
 const vi = {
   // orders, dossiers, councils, payments: messages-acceptance.ts
   ...acceptanceVi,
+  // records, documents, scans: messages-records.ts
+  ...recordsVi,
   // generic
   validationFailed: 'Dữ liệu gửi lên không hợp lệ. Vui lòng kiểm tra các trường được nêu.',
   invalidJson: 'Nội dung gửi lên không phải JSON hợp lệ: {detail}',
@@ -183,6 +186,7 @@ export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
   ...acceptanceEn,
+  ...recordsEn,
   validationFailed: 'The submitted data is not valid. Please check the fields listed.',
   invalidJson: 'The request body is not valid JSON: {detail}',
   unsupportedMediaType: 'Content type "{type}" is not supported here.',

@@ -685,3 +685,6 @@ export const notifications = pgTable(
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
 );
+
+// Electronic records: record classes, record lists, records, documents, access history, integrity checks.
+export * from './records-schema.js';

@@ -25,11 +25,11 @@ import { useMe } from './session';
 /** Sections that are built: one link each, active on their pages too. */
 const SECTION_LINKS: Partial<Record<NavSection, { to: string; icon: Icon }>> = {
   orders: { to: '/orders', icon: IconFileInvoice },
+  records: { to: '/records', icon: IconArchive },
 };
 
 /** Sections whose capabilities are not built yet: listed so people know they are coming. */
 const COMING_SOON: Partial<Record<NavSection, Icon>> = {
-  records: IconArchive,
   reports: IconChartBar,
 };
 

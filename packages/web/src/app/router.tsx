@@ -117,6 +117,14 @@ export const router = createBrowserRouter([
             path: 'dossiers/:dossierId',
             lazy: () => import('../features/dossiers/dossier-page').then((m) => ({ Component: m.DossierPage })),
           },
+          {
+            path: 'records',
+            lazy: () => import('../features/records/records-page').then((m) => ({ Component: m.RecordsPage })),
+          },
+          {
+            path: 'records/:recordId',
+            lazy: () => import('../features/records/record-page').then((m) => ({ Component: m.RecordPage })),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

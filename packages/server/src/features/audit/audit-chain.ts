@@ -1,10 +1,5 @@
 import { createHash } from 'node:crypto';
-import canonicalizeModule from 'canonicalize';
-
-// canonicalize is CommonJS (module.exports = fn) while its types declare a default export.
-type Canonicalize = (input: unknown) => string | undefined;
-const loaded = canonicalizeModule as unknown as Canonicalize | { default: Canonicalize };
-const canonicalize: Canonicalize = typeof loaded === 'function' ? loaded : loaded.default;
+import { canonicalize } from '../../lib/canonical-json.js';
 
 /** The hash that precedes the first event. */
 export const GENESIS_HASH = '0'.repeat(64);

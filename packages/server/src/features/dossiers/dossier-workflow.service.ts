@@ -14,6 +14,7 @@ import { AppError, forbidden, invalid } from '../../lib/errors.js';
 import type { AuditService, AuditSource } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import type { CouncilsService } from '../councils/councils.service.js';
+import type { RecordClosing } from '../records/record-closing.js';
 import type { FilesService } from '../files/files.service.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { NumberingService } from '../numbering/numbering.service.js';
@@ -35,6 +36,7 @@ export type DossierWorkflowDeps = {
   notifications: NotificationsService;
   files: FilesService;
   councils: CouncilsService;
+  recordClosing: RecordClosing;
   config: { pdfFontDir: string; publicBaseUrl: string; provinceName: string | null };
 };
 
@@ -222,6 +224,8 @@ export function createDossierWorkflowService(deps: DossierWorkflowDeps) {
         before: { state: row.state, stepDueDate: row.stepDueDate }, after: { state: step.to, stepDueDate, reason, ...effectsForAudit(effects) },
       });
       await notifyStep(tx, { ...row, ...changes } as DossierRow, action, reason);
+      // Accepted and paid: the dossier becomes a closed, sealed record, with this step's own audit event in it.
+      if (step.to === 'paid') await deps.recordClosing.closeForDossier(tx, id, actor, source);
       return deps.dossiers.get(actor, id, language, tx);
     });
     await notifications.afterCommit();

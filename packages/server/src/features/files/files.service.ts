@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import { formatBytes, type StoredFile } from '@nghiemthu/shared';
@@ -96,6 +96,31 @@ export function createFilesService(deps: {
     });
   }
 
+  /**
+   * Stores a file NghiemThu made itself (record data, minutes) inside the
+   * caller's transaction: its type is ours to say, so no content sniffing.
+   */
+  async function storeGenerated(tx: Db, source: AuditSource, file: { bytes: Buffer; fileName: string; mediaType: string; agencyId: string; createdBy: string }): Promise<FileRow> {
+    const blob = await storage.put(Readable.from([file.bytes]), { maxBytes: Number.MAX_SAFE_INTEGER });
+    const row: FileRow = {
+      id: randomUUID(), sha256: blob.sha256, size: blob.size, mediaType: file.mediaType, fileName: cleanFileName(file.fileName),
+      agencyId: file.agencyId, uploadedBy: file.createdBy, createdAt: clock.now(),
+    };
+    await tx.insert(files).values(row);
+    await audit.record(tx, source, {
+      action: 'file.generated', entityType: 'file', entityId: row.id, agencyId: row.agencyId,
+      after: { id: row.id, sha256: row.sha256, size: row.size, mediaType: row.mediaType, fileName: row.fileName },
+    });
+    return row;
+  }
+
+  /** Reads a stored file's bytes whole (for files known to be small enough: PDFs to count pages of, data to re-read). */
+  async function readAll(row: Pick<FileRow, 'sha256'>): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await storage.open(row.sha256)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
   /** For other features that attach files: the row whatever the actor, or undefined. */
   async function findRow(id: string, tx: Db = db): Promise<FileRow | undefined> {
     const [row] = await tx.select().from(files).where(eq(files.id, id));
@@ -135,7 +160,7 @@ export function createFilesService(deps: {
     return { file: present(row), stream };
   }
 
-  return { upload, get, openForDownload, openGranted, findRow };
+  return { upload, get, openForDownload, openGranted, findRow, storeGenerated, readAll };
 }
 
 export type FilesService = ReturnType<typeof createFilesService>;

@@ -10,6 +10,8 @@ const SESSION_CLEANUP_QUEUE = 'sessions.cleanup';
 const NOTIFICATION_EMAIL_QUEUE = 'notifications.email';
 /** Reminders one working day before a step is due, and escalation once it is overdue. */
 const DEADLINE_SCAN_QUEUE = 'dossiers.deadlines';
+/** The nightly fixity sweep over every stored file. */
+const INTEGRITY_SWEEP_QUEUE = 'integrity.sweep';
 /** E-mails sent per round; a round keeps going while rounds come back full. */
 const EMAIL_BATCH = 20;
 
@@ -28,6 +30,8 @@ export function taskHandlers(services: Services): Record<string, TaskHandler> {
     'audit.verify': (context) => services.audit.verify((done, total) => context.progress(done, total)),
     'agencies.import': (context) => services.agenciesTransfer.runImport(context),
     'catalogue.import': (context) => services.catalogueTransfer.runImport(context),
+    'integrity.sweep': (context) =>
+      services.integrity.sweep({ recordId: (context.params as { recordId?: string | null }).recordId ?? null }, context.createdBy, (done, total) => context.progress(done, total)),
   };
 }
 
@@ -91,6 +95,13 @@ export function createWorker(deps: { database: Database; services: Services; log
     });
     // Hourly during the day: a step that falls due is noticed within the hour, and nobody is woken at night.
     await boss.schedule(DEADLINE_SCAN_QUEUE, '7 7-18 * * *', {}, { tz: 'Asia/Ho_Chi_Minh' });
+    await boss.createQueue(INTEGRITY_SWEEP_QUEUE, { name: INTEGRITY_SWEEP_QUEUE, policy: 'stately', retryLimit: 0 });
+    await boss.work(INTEGRITY_SWEEP_QUEUE, async () => {
+      const report = await services.integrity.sweep({}, null);
+      if (report.faulty.length > 0) log.error({ faulty: report.faulty }, 'integrity sweep found faulty files');
+    });
+    // At night, when nobody waits on the disk; the report is kept and audited.
+    await boss.schedule(INTEGRITY_SWEEP_QUEUE, '23 1 * * *', {}, { tz: 'Asia/Ho_Chi_Minh' });
     await startEmailQueue();
     services.tasks.setDispatcher(async (taskId) => {
       // The job id is the task id: sending twice (after a restart) enqueues once.
