@@ -47,7 +47,13 @@ async function postgresReachable() {
   }
 }
 
-const CEPH_SCRIPT = path.resolve(import.meta.dirname, '../../shared/tools/ceph-rgw-up.sh'); // ../shared/tools from the repository root
+// The workplace's helper scripts live beside the repository (../shared/tools); a clone elsewhere finds them through
+// NGHIEMTHU_SHARED_DIR or at the workplace's usual place.
+const CEPH_SCRIPT = [
+  process.env.NGHIEMTHU_SHARED_DIR && path.join(process.env.NGHIEMTHU_SHARED_DIR, 'tools/ceph-rgw-up.sh'),
+  path.resolve(import.meta.dirname, '../../shared/tools/ceph-rgw-up.sh'),
+  '/work/shared/tools/ceph-rgw-up.sh',
+].find((candidate) => candidate && fs.existsSync(candidate)) ?? path.resolve(import.meta.dirname, '../../shared/tools/ceph-rgw-up.sh');
 const CEPH_PORT = 7480;
 
 function listening(port) {

@@ -11,6 +11,7 @@ const DEMO_ACCOUNTS = [
   ['council2', 'Thành viên hội đồng nghiệm thu', 'Vũ Văn Đồng'],
   ['council3', 'Thành viên hội đồng nghiệm thu', 'Đặng Thị Thẩm'],
   ['provider', 'Cán bộ đơn vị cung cấp dịch vụ', 'Bùi Văn Cung'],
+  ['provider2', 'Cán bộ đơn vị cung cấp dịch vụ', 'Lý Thị Thầu'],
   ['inspector', 'Thanh tra, kiểm tra', 'Đỗ Thanh Tra'],
 ] as const;
 

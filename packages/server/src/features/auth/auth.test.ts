@@ -195,7 +195,7 @@ describe('public config', () => {
   it('lists the demo accounts only while demo data is loaded', async () => {
     const demo = await t.app.inject({ method: 'GET', url: '/api/public/config' });
     expect(demo.json().demoAccounts.map((a: { username: string }) => a.username)).toEqual([
-      'admin', 'agencyadmin', 'officer', 'leader', 'council1', 'council2', 'council3', 'provider', 'inspector',
+      'admin', 'agencyadmin', 'officer', 'leader', 'council1', 'council2', 'council3', 'provider', 'provider2', 'inspector',
     ]);
     const empty = await buildTestApp({ demo: false });
     try {
