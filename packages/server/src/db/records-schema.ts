@@ -7,8 +7,11 @@
  * found by `verify` even if the database was changed behind the application.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, char, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { agencies, dossiers, files, orders, users } from './schema.js';
+
+/** PostgreSQL's full-text vector; only ever written by the database (generated columns). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull();
@@ -163,4 +166,82 @@ export const trustAnchors = pgTable('trust_anchors', {
   isActive: boolean('is_active').notNull(),
   addedBy: uuid('added_by').notNull().references(() => users.id),
   addedAt: timestamp('added_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/**
+ * What search reads for a document: its metadata and full text (extracted from
+ * a born-digital file or recognised from a scan), NFC, and the same folded to
+ * lower case without diacritics (`plain`, character for character, so a match
+ * found in `plain` is at the same place in `content`). Kept apart from
+ * `documents` so that lists never load full text.
+ */
+export const documentTexts = pgTable('document_texts', {
+  documentId: uuid('document_id').primaryKey().references(() => documents.id),
+  content: text('content').notNull(),
+  plain: text('plain').notNull(),
+  source: text('source', { enum: ['metadata', 'extracted', 'ocr'] }).notNull(),
+  /** Words without diacritics: what most people type. */
+  plainVector: tsvector('plain_vector').notNull().generatedAlwaysAs(sql`to_tsvector('simple', plain)`),
+  /** Words as written, lower case: ranks exact-diacritic matches first. */
+  exactVector: tsvector('exact_vector').notNull().generatedAlwaysAs(sql`to_tsvector('simple', lower(content))`),
+  updatedAt: updatedAt(),
+}, (t) => [
+  index('document_texts_plain_idx').using('gin', t.plainVector),
+]);
+
+/** A person's saved search: its name and the query as the search page sends it. */
+export const savedSearches = pgTable('saved_searches', {
+  id: uuid('id').primaryKey(),
+  userId: uuid('user_id').notNull().references(() => users.id),
+  name: text('name').notNull(),
+  query: jsonb('query').notNull(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('saved_searches_name_key').on(t.userId, t.name)]);
+
+/**
+ * Disposition of expired records (Law on Archives 2024): an appraisal decision
+ * lists them, two different people approve, then the files are destroyed and
+ * this batch, with each record's metadata and file hashes, is what remains.
+ */
+export const dispositionBatches = pgTable('disposition_batches', {
+  id: uuid('id').primaryKey(),
+  agencyId: uuid('agency_id').notNull().references(() => agencies.id),
+  status: text('status', { enum: ['proposed', 'approved', 'executed', 'cancelled'] }).notNull(),
+  decisionNumber: text('decision_number').notNull(),
+  decisionDate: date('decision_date', { mode: 'string' }).notNull(),
+  /** The archive authority's opinion, as the law requires before destruction. */
+  archiveOpinion: text('archive_opinion').notNull(),
+  proposedBy: uuid('proposed_by').notNull().references(() => users.id),
+  proposedAt: timestamp('proposed_at', { withTimezone: true, mode: 'date' }).notNull(),
+  firstApprovedBy: uuid('first_approved_by').references(() => users.id),
+  firstApprovedAt: timestamp('first_approved_at', { withTimezone: true, mode: 'date' }),
+  secondApprovedBy: uuid('second_approved_by').references(() => users.id),
+  secondApprovedAt: timestamp('second_approved_at', { withTimezone: true, mode: 'date' }),
+  executedBy: uuid('executed_by').references(() => users.id),
+  executedAt: timestamp('executed_at', { withTimezone: true, mode: 'date' }),
+  /** The destruction minutes (biên bản hủy), kept as a file. */
+  minutesFileId: uuid('minutes_file_id').references(() => files.id),
+  cancelReason: text('cancel_reason'),
+}, (t) => [check('disposition_two_people', sql`${t.secondApprovedBy} is null or ${t.secondApprovedBy} <> ${t.firstApprovedBy}`)]);
+
+/** A record in a disposition batch, with what it held when destroyed: metadata and every file's SHA-256. */
+export const dispositionItems = pgTable('disposition_items', {
+  batchId: uuid('batch_id').notNull().references(() => dispositionBatches.id),
+  recordId: uuid('record_id').notNull().references(() => records.id),
+  snapshot: jsonb('snapshot'),
+}, (t) => [uniqueIndex('disposition_items_key').on(t.batchId, t.recordId), index('disposition_items_record_idx').on(t.recordId)]);
+
+/** Archival packages (BagIt) handed over or taken in, with the package's own hash. */
+export const archivalTransfers = pgTable('archival_transfers', {
+  id: uuid('id').primaryKey(),
+  direction: text('direction', { enum: ['export', 'import'] }).notNull(),
+  status: text('status', { enum: ['running', 'succeeded', 'failed'] }).notNull(),
+  recordIds: uuid('record_ids').array().notNull(),
+  fileId: uuid('file_id').references(() => files.id),
+  packageSha256: char('package_sha256', { length: 64 }),
+  packageBytes: bigint('package_bytes', { mode: 'number' }),
+  report: jsonb('report'),
+  createdBy: uuid('created_by').notNull().references(() => users.id),
+  createdAt: createdAt(),
+  finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
 });
