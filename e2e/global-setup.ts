@@ -16,7 +16,8 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ARTIFACTS = path.join(import.meta.dirname, 'artifacts');
 const DEFAULT_PORT = 3210;
-const START_TIMEOUT_MS = 90_000;
+// Building nothing, but migrating and loading the demo history (every dossier played through, records closed and sealed) on a busy machine.
+const START_TIMEOUT_MS = 300_000;
 const STOP_TIMEOUT_MS = 15_000;
 
 export default async function globalSetup(): Promise<() => Promise<void>> {

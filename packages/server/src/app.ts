@@ -31,7 +31,12 @@ import { notificationsRoutes } from './features/notifications/notifications.rout
 import { acceptanceSettingsRoutes } from './features/acceptance-settings/acceptance-settings.routes.js';
 import { councilsRoutes } from './features/councils/councils.routes.js';
 import { integrityRoutes } from './features/integrity/integrity.routes.js';
+import { dispositionRoutes } from './features/disposition/disposition.routes.js';
+import { archivalTransferRoutes } from './features/archival-transfer/archival-transfer.routes.js';
 import { recordsRoutes } from './features/records/records.routes.js';
+import { documentSignaturesRoutes } from './features/records/document-signatures.routes.js';
+import { scansRoutes } from './features/records/scans.routes.js';
+import { searchRoutes } from './features/search/search.routes.js';
 import { signaturesRoutes } from './features/signatures/signatures.routes.js';
 import { dossiersRoutes } from './features/dossiers/dossiers.routes.js';
 import { ordersRoutes } from './features/orders/orders.routes.js';
@@ -109,7 +114,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(councilsRoutes, { prefix: '/api' });
   await app.register(recordsRoutes, { prefix: '/api' });
   await app.register(integrityRoutes, { prefix: '/api' });
+  await app.register(dispositionRoutes, { prefix: '/api' });
+  await app.register(archivalTransferRoutes, { prefix: '/api' });
   await app.register(signaturesRoutes, { prefix: '/api' });
+  await app.register(searchRoutes, { prefix: '/api' });
+  await app.register(scansRoutes, { prefix: '/api' });
+  await app.register(documentSignaturesRoutes, { prefix: '/api' });
   await app.register(acceptanceSettingsRoutes, { prefix: '/api' });
   await app.register(notificationsRoutes, { prefix: '/api' });
 

@@ -75,8 +75,9 @@ afterAll(async () => {
   }
 });
 
-describe('command-line tool', () => {
-  it.each(['migrate', 'create-admin', 'seed-demo', 'verify'])('explains %s with --help', async (command) => {
+// Each test spawns the CLI (tsx compiles it at start) and seeds or checks a whole data directory: minutes on a busy 2-core machine.
+describe('command-line tool', { timeout: 240_000 }, () => {
+  it.each(['migrate', 'create-admin', 'seed-demo', 'verify', 'backup', 'restore'])('explains %s with --help', async (command) => {
     const { code, stdout } = await cli(command, '--help');
     expect(code).toBe(0);
     expect(stdout).toMatch(new RegExp(`Usage: nghiemthu ${command}`));
@@ -110,7 +111,7 @@ describe('command-line tool', () => {
   });
 });
 
-describe.runIf(TEST_DB === 'pglite')('data directory lock', () => {
+describe.runIf(TEST_DB === 'pglite')('data directory lock', { timeout: 240_000 }, () => {
   it('refuses a second process on a data directory in use, with a clear message', async () => {
     const lockedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nghiemthu-lock-'));
     const port = 3300 + Math.floor(Math.random() * 500);

@@ -1,8 +1,11 @@
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import { eq } from 'drizzle-orm';
 import { checkAgencyCode, type AgencyType } from '@nghiemthu/shared';
 import { ConfigError, loadConfig } from './config.js';
 import { agencies } from './db/schema.js';
+import { backUp } from './features/backup/backup.service.js';
+import { restoreInto } from './features/backup/restore-target.js';
 import { SYSTEM_ACTOR, seedDemo } from './features/demo/demo.service.js';
 import { DataDirInUseError } from './lib/data-dir-lock.js';
 import { AppError } from './lib/errors.js';
@@ -18,6 +21,24 @@ function progressLine(label: string) {
     if (done >= total) process.stderr.write('\n');
   };
 }
+
+/** Sizes as people read them: 2,3 MiB in Vietnamese, 2.3 MiB in English. */
+function size(bytes: number, language: 'vi' | 'en'): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  for (; value >= 1024 && unit < units.length - 1; unit += 1) value /= 1024;
+  return `${new Intl.NumberFormat(language, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
+}
+
+const count = (n: number, language: 'vi' | 'en') => new Intl.NumberFormat(language).format(n);
+
+/**
+ * A folder typed on the command line: npm runs the CLI inside packages/server,
+ * so a relative path means relative to where the person typed the command
+ * (INIT_CWD, which npm sets; the same rule config.ts applies to DATA_DIR).
+ */
+const typedPath = (dir: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), dir);
 
 async function withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T> {
   const runtime = await openRuntime(loadConfig());
@@ -130,6 +151,46 @@ program
       if (!isIntact) process.exitCode = 1;
     }),
   );
+
+program
+  .command('backup')
+  .description('Back up the database and every stored file into <dir>: a new run folder each time, while files already in <dir>/files are not copied again')
+  .argument('<dir>', 'the backup folder (a disk or mount other than DATA_DIR), e.g. /srv/backup/nghiemthu')
+  .action((dir: string) =>
+    withRuntime(async (runtime) => {
+      const done = await backUp(runtime.deps, typedPath(dir), {
+        database: progressLine('Database tables / Bảng CSDL'),
+        files: progressLine('Files / Tệp'),
+      });
+      const { files } = done;
+      console.log(`Backup complete: ${done.runDir}`);
+      console.log(`  Database: ${done.tables} tables, ${count(done.rows, 'en')} rows, dump ${size(done.dumpBytes, 'en')}`);
+      console.log(`  Files: ${count(files.count, 'en')} (${size(files.bytes, 'en')}): ${count(files.copied, 'en')} copied (${size(files.copiedBytes, 'en')}), ${count(files.alreadyPresent, 'en')} already in the backup folder`);
+      console.log(`Sao lưu xong: ${done.runDir}`);
+      console.log(`  CSDL: ${done.tables} bảng, ${count(done.rows, 'vi')} dòng, bản kết xuất ${size(done.dumpBytes, 'vi')}`);
+      console.log(`  Tệp: ${count(files.count, 'vi')} (${size(files.bytes, 'vi')}): sao chép ${count(files.copied, 'vi')} (${size(files.copiedBytes, 'vi')}), ${count(files.alreadyPresent, 'vi')} đã có trong thư mục sao lưu`);
+      if (files.absent > 0) {
+        console.log(`  ${files.absent} files the database refers to are not in the store (destroyed by a disposition, or lost: run verify); the backup records them as absent.`);
+        console.log(`  ${files.absent} tệp được CSDL tham chiếu không có trong kho (đã tiêu hủy theo quyết định, hoặc bị mất: chạy verify); bản sao lưu ghi nhận là không có.`);
+      }
+    }),
+  );
+
+program
+  .command('restore')
+  .description('Restore the newest complete backup run in <dir> (or the one given with --run) into an empty DATA_DIR, or an empty database with DATABASE_URL; then run verify')
+  .argument('<dir>', 'the backup folder given to backup')
+  .option('--run <name>', 'the run folder to restore instead of the newest, e.g. 20261122T204512Z')
+  .action(async (dir: string, options: { run?: string }) => {
+    const done = await restoreInto(loadConfig(), typedPath(dir), { run: options.run }, {
+      files: progressLine('Files / Tệp'),
+      database: progressLine('Database tables / Bảng CSDL'),
+    });
+    const { files } = done;
+    console.log(`Restore complete: run ${done.run} (backed up ${done.createdAt}): ${done.tables} tables, ${count(done.rows, 'en')} rows; ${count(files.count, 'en')} files (${size(files.bytes, 'en')}), ${count(files.alreadyPresent, 'en')} of them already in the store${files.absent ? `; ${files.absent} were already absent when backed up` : ''}.`);
+    console.log(`Phục hồi xong: bản ${done.run} (sao lưu lúc ${done.createdAt}): ${done.tables} bảng, ${count(done.rows, 'vi')} dòng; ${count(files.count, 'vi')} tệp (${size(files.bytes, 'vi')}), ${count(files.alreadyPresent, 'vi')} tệp đã có sẵn trong kho${files.absent ? `; ${files.absent} tệp đã không có từ lúc sao lưu` : ''}.`);
+    console.log('Next / Tiếp theo: npm run cli -- verify');
+  });
 
 program.parseAsync().catch((error) => {
   if (error instanceof AppError) console.error(translate('vi', error.key, error.params), '/', translate('en', error.key, error.params));

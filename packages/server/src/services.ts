@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { AppDeps } from './app.js';
 import { createDelegationsService } from './features/delegations/delegations.service.js';
 import { createAgenciesService } from './features/agencies/agencies.service.js';
@@ -15,6 +16,11 @@ import { createSettingsService } from './features/settings/settings.service.js';
 import { createAcceptanceSettingsService } from './features/acceptance-settings/acceptance-settings.service.js';
 import { createCouncilsService } from './features/councils/councils.service.js';
 import { createIntegrityService } from './features/integrity/integrity.service.js';
+import { createDispositionService } from './features/disposition/disposition.service.js';
+import { createArchivalTransferService } from './features/archival-transfer/archival-transfer.service.js';
+import { createDocumentSignatures } from './features/records/document-signatures.js';
+import { createScanIngest } from './features/records/scan-ingest.js';
+import { createSearchService } from './features/search/search.service.js';
 import { createTrustAnchorsService } from './features/signatures/trust-anchors.service.js';
 import { createRecordClosing } from './features/records/record-closing.js';
 import { createRecordsService } from './features/records/records.service.js';
@@ -55,6 +61,7 @@ export function createServices(deps: AppDeps) {
   const deadlines = createDossierDeadlines({ calendar, acceptanceSettings });
   const dossiers = createDossiersService({ db, clock, audit, acceptanceSettings, access, deadlines, orders, payments, publicBaseUrl: config.publicBaseUrl, scopeReach: scope.reachOf });
   const trustAnchors = createTrustAnchorsService({ db, clock, audit });
+  const records = createRecordsService({ db, clock, audit, scope, storage });
   const recordClosing = createRecordClosing({ clock, audit, files, trustAnchors });
   const councils = createCouncilsService({ db, clock, audit, notifications, orders, scopeReach: scope.reachOf });
   const dossierWorkflow = createDossierWorkflowService({
@@ -87,8 +94,13 @@ export function createServices(deps: AppDeps) {
     dossierWorkflow,
     councils,
     trustAnchors,
-    records: createRecordsService({ db, clock, audit, scope, storage }),
+    search: createSearchService({ db, clock, scope, audit }),
+    documentSignatures: createDocumentSignatures({ db, clock, audit, files, records, trustAnchors }),
+    scanIngest: createScanIngest({ db, clock, audit, files, tasks, records, ocrJobs: Math.max(1, os.availableParallelism()) }),
+    records,
     integrity: createIntegrityService({ db, clock, audit, storage, tasks }),
+    disposition: createDispositionService({ db, clock, audit, scope, files, numbering, storage, config }),
+    archivalTransfer: createArchivalTransferService({ db, clock, audit, tasks, scope, storage, config }),
     myWork: createMyWorkService({ db, clock, scope, access, deadlines, dossiers }),
     overview: createOverviewService({ db, clock, access, deadlines }),
     notifications,

@@ -32,3 +32,7 @@ export * from './dossiers.schemas.js';
 export * from './acceptance-settings.schemas.js';
 export * from './signature-report.schemas.js';
 export * from './records.schemas.js';
+export * from './vietnamese-text.js';
+export * from './search.schemas.js';
+export * from './disposition.schemas.js';
+export * from './archival-transfer.schemas.js';

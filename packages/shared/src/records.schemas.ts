@@ -126,3 +126,14 @@ export const DocumentContentQuery = z.strictObject({
   disposition: z.enum(['inline', 'attachment']).default('inline'),
 });
 export type DocumentContentQuery = z.infer<typeof DocumentContentQuery>;
+
+/** A scanned paper document added to a record: the uploaded file (PDF, TIFF, JPEG or PNG, at least 200 dpi) and its metadata. */
+export const AddScanBody = z.strictObject({
+  fileId: z.uuid(),
+  summary: plainText(1000),
+  issuerName: plainText(300),
+  issueDate: IsoDate,
+  typeCode: DocumentType,
+  notes: plainText(1000).optional(),
+});
+export type AddScanBody = z.infer<typeof AddScanBody>;

@@ -59,7 +59,7 @@ export function localize(error: AppError, language: Language): { message: string
   return { message: translate(language, error.key, localizeParams(language, error.params)), ...(details ? { details } : {}) };
 }
 
-export const notFound = (thing: 'thingAgency' | 'thingUser' | 'thingFile' | 'thingTask' | 'thingDelegation' | 'thingOrder' | 'thingDossier' | 'thingPayment' | 'thingNotification' | 'thingRecord' | 'thingDocument' | 'thingRecordClass' | 'thingTrustAnchor') =>
+export const notFound = (thing: 'thingAgency' | 'thingUser' | 'thingFile' | 'thingTask' | 'thingDelegation' | 'thingOrder' | 'thingDossier' | 'thingPayment' | 'thingNotification' | 'thingRecord' | 'thingDocument' | 'thingRecordClass' | 'thingTrustAnchor' | 'thingSavedSearch') =>
   new AppError('NOT_FOUND', 'notFound', { thing });
 export const forbidden = () => new AppError('FORBIDDEN', 'forbidden');
 export const conflict = (key: MessageKey, params?: MessageParams) => new AppError('CONFLICT', key, params);

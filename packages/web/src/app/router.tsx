@@ -122,6 +122,22 @@ export const router = createBrowserRouter([
             lazy: () => import('../features/records/records-page').then((m) => ({ Component: m.RecordsPage })),
           },
           {
+            path: 'records/search',
+            lazy: () => import('../features/search/search-page').then((m) => ({ Component: m.SearchPage })),
+          },
+          {
+            path: 'records/archival-transfer',
+            lazy: () => import('../features/archival-transfer/archival-transfer-page').then((m) => ({ Component: m.ArchivalTransferPage })),
+          },
+          {
+            path: 'records/disposition',
+            lazy: () => import('../features/disposition/disposition-page').then((m) => ({ Component: m.DispositionPage })),
+          },
+          {
+            path: 'records/disposition/batches/:batchId',
+            lazy: () => import('../features/disposition/batch-page').then((m) => ({ Component: m.DispositionBatchPage })),
+          },
+          {
             path: 'records/:recordId',
             lazy: () => import('../features/records/record-page').then((m) => ({ Component: m.RecordPage })),
           },

@@ -21,6 +21,7 @@ import {
   type DemoDossier, type DemoOrder, type DossierStep, type OrderKey,
 } from './demo-acceptance-data.js';
 import { DEMO_USERNAMES } from './demo-data.js';
+import { addDemoScan } from './demo-scan.js';
 
 /** Setting: the acceptance history is loaded (it loads once, into an installation without orders). */
 export const DEMO_ACCEPTANCE_LOADED_KEY = 'demo.acceptanceLoaded';
@@ -67,6 +68,8 @@ export async function seedDemoAcceptance(deps: AppDeps, options: { userAgent: st
         throw new Error(`Demo acceptance history: ${step.label} on ${localDate(step.at)} failed: ${message}`, { cause: error });
       }
     }
+    // One paper slip, scanned: its text is recognised by the worker once the app runs.
+    await addDemoScan(tx, services, story.officer, deps.config.pdfFontDir);
     await services.settings.put(tx, DEMO_ACCEPTANCE_LOADED_KEY, true);
     return { outcome: 'seeded' as const, orders: DEMO_ORDERS.length, dossiers: DEMO_DOSSIERS.length, payments: story.paymentCount() };
   });
@@ -464,7 +467,7 @@ async function createStory(deps: AppDeps, services: Services, clock: ReturnType<
     };
   }
 
-  return { orderSteps, delegationSteps, dossierSteps, readingSteps, paymentCount: () => payments };
+  return { orderSteps, delegationSteps, dossierSteps, readingSteps, paymentCount: () => payments, officer };
 }
 
 /** Values a KPI typically shows when it is met. */

@@ -19,6 +19,7 @@ import {
 import { DEMO_LOADED_KEY, PROVINCE_NAME_KEY } from '../settings/settings.service.js';
 import { DEFAULT_HOLIDAY_YEARS } from '../calendar/vietnam-holidays.js';
 import { seedDemoAcceptance } from './demo-acceptance.js';
+import { seedDemoRecords } from './demo-records.js';
 
 /** The installation itself acting (seeding, maintenance): full rights, recorded in the audit log with no user. */
 export const SYSTEM_ACTOR: Actor = {
@@ -111,6 +112,7 @@ export async function seedDemo(deps: AppDeps, options: { userAgent: string; acce
     await services.settings.put(tx, DEMO_LOADED_KEY, true);
     await services.settings.put(tx, PROVINCE_NAME_KEY, DEMO_PROVINCE_NAME);
     const acceptance = options.acceptance ? await seedDemoAcceptance({ ...deps, database: { ...database, db: tx } }, { userAgent: options.userAgent }) : null;
+    if (options.acceptance) await seedDemoRecords({ ...deps, database: { ...database, db: tx } }, { userAgent: options.userAgent });
     await services.audit.record(tx, source, {
       action: 'demo.seeded', entityType: 'installation', agencyId: null,
       after: { province: DEMO_PROVINCE_NAME, agencies: DEMO_AGENCIES.length, users: DEMO_USERS.map((u) => u.username), passwordChangeRequired: false,

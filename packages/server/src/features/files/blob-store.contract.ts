@@ -157,6 +157,29 @@ export function describeBlobStore(name: string, setUp: () => Promise<BlobStoreHa
       await expect(store.open('../../etc/passwd')).rejects.toThrow('not a SHA-256');
       await expect(store.has('A'.repeat(64))).rejects.toThrow('not a SHA-256');
       await expect(store.verify(`${'a'.repeat(63)}/`)).rejects.toThrow('not a SHA-256');
+      await expect(store.remove('../sha256')).rejects.toThrow('not a SHA-256');
+    });
+
+    it('removes one blob for good and leaves the others', async () => {
+      const kept = randomBytes(4000);
+      const destroyed = randomBytes(6000);
+      await store.put(Readable.from([kept]), { maxBytes: MiB });
+      await store.put(Readable.from([destroyed]), { maxBytes: MiB });
+      expect(await store.remove(sha256(destroyed))).toBe(true);
+      expect(await harness.contents()).toEqual({ blobs: [sha256(kept)], leftovers: [] });
+      expect(await store.has(sha256(destroyed))).toBe(false);
+      await expect(store.open(sha256(destroyed))).rejects.toBeInstanceOf(BlobNotFoundError);
+      expect(await store.verify(sha256(kept))).toBe(true);
+    });
+
+    it('says when there was nothing to remove, and stores the same bytes again afterwards', async () => {
+      const bytes = randomBytes(3000);
+      expect(await store.remove(sha256(bytes))).toBe(false);
+      await store.put(Readable.from([bytes]), { maxBytes: MiB });
+      expect(await store.remove(sha256(bytes))).toBe(true);
+      expect(await store.remove(sha256(bytes))).toBe(false);
+      await store.put(Readable.from([bytes]), { maxBytes: MiB });
+      expect(await store.verify(sha256(bytes))).toBe(true);
     });
   });
 }

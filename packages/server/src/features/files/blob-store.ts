@@ -31,6 +31,11 @@ export type BlobStore = {
   stat(sha256: string): Promise<{ size: number } | null>;
   /** Rehashes the stored bytes: false if they no longer match their name (or are gone). */
   verify(sha256: string): Promise<boolean>;
+  /**
+   * Deletes a blob for good (disposition of expired records): true if it was
+   * there. The caller decides that no stored file still needs these bytes.
+   */
+  remove(sha256: string): Promise<boolean>;
 };
 
 export class BlobTooLargeError extends Error {
@@ -155,7 +160,20 @@ export function createFsBlobStore(rootDir: string): BlobStore {
     return hash.digest('hex') === sha256;
   }
 
-  return { put, open, has: async (sha256) => (await stat(sha256)) !== null, stat, verify };
+  async function remove(sha256: string): Promise<boolean> {
+    const file = blobPath(sha256);
+    try {
+      await fs.unlink(file);
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw error;
+    }
+    // Like a put, a removal must survive a crash: destroyed bytes must not come back.
+    await syncDir(path.dirname(file));
+    return true;
+  }
+
+  return { put, open, has: async (sha256) => (await stat(sha256)) !== null, stat, verify, remove };
 }
 
 function isMissing(error: unknown): boolean {

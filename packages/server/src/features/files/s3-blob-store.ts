@@ -197,7 +197,15 @@ export function createS3BlobStore(options: S3BlobStoreOptions, client: S3Client 
     return hash.digest('hex') === sha256 && (recorded === undefined || recorded === sha256);
   }
 
-  return { put, open, has: async (sha256) => (await stat(sha256)) !== null, stat, verify };
+  async function remove(sha256: string): Promise<boolean> {
+    const key = blobKey(sha256);
+    // DeleteObject answers the same whether or not the object existed: ask first, to tell the caller.
+    if ((await headSize(key)) === null) return false;
+    await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    return true;
+  }
+
+  return { put, open, has: async (sha256) => (await stat(sha256)) !== null, stat, verify, remove };
 }
 
 function isNotFound(error: unknown): boolean {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, not, sql } from 'drizzle-orm';
 import type { Language } from '@nghiemthu/shared';
 import { withTransaction, type Db } from '../../db/client.js';
 import { documents, files, integrityChecks, records } from '../../db/schema.js';
@@ -7,6 +7,7 @@ import type { Clock } from '../../lib/clock.js';
 import { forbidden } from '../../lib/errors.js';
 import type { AuditService, AuditSource } from '../audit/audit.service.js';
 import { hasRole, type Actor } from '../auth/actor.js';
+import { isHeldOnlyByDestroyedRecords } from '../disposition/file-holders.js';
 import type { BlobStore } from '../files/blob-store.js';
 import type { TasksService } from '../tasks/tasks.service.js';
 
@@ -26,9 +27,15 @@ export function createIntegrityService(deps: { db: Db; clock: Clock; audit: Audi
     const startedAt = clock.now();
     const recordId = scope.recordId ?? null;
     // One check per stored blob: the same bytes uploaded twice are one blob.
+    // Files held only by destroyed records are skipped: their bytes were deleted
+    // on purpose by a disposition (features/disposition), not lost; their hashes
+    // stay in the rows, the seal and the destruction minutes.
     const blobs = await db.select({ sha256: files.sha256, size: sql<number>`max(${files.size})`, fileNames: sql<string[]>`array_agg(distinct ${files.fileName})` })
       .from(files)
-      .where(recordId ? inArray(files.id, db.select({ id: documents.fileId }).from(documents).where(eq(documents.recordId, recordId))) : undefined)
+      .where(and(
+        recordId ? inArray(files.id, db.select({ id: documents.fileId }).from(documents).where(eq(documents.recordId, recordId))) : undefined,
+        not(isHeldOnlyByDestroyedRecords(files.id)),
+      ))
       .groupBy(files.sha256).orderBy(asc(files.sha256));
     const faulty: FaultyFile[] = [];
     let bytesChecked = 0;

@@ -15,6 +15,7 @@ import type { FilesService } from '../files/files.service.js';
 import type { TrustAnchorsService } from '../signatures/trust-anchors.service.js';
 import { computeSeal } from './record-seal.js';
 import { checkSignatures } from './record-signatures.js';
+import { fileText, metadataText, saveDocumentText } from '../search/document-text.js';
 
 type FileRow = typeof files.$inferSelect;
 
@@ -163,32 +164,38 @@ export function createRecordClosing(deps: { clock: Clock; audit: AuditService; f
     });
 
     const recordId = randomUUID();
+    const title = `Hồ sơ nghiệm thu ${lowerFirst(d.periodLabel)}: ${order!.title}`;
     const docs: DocumentRow[] = [];
     const anchors = await deps.trustAnchors.activeCertificates(tx);
+    const texts: string[] = [];
     for (const [index, p] of planned.entries()) {
       // PDFs are read once: to count their pages and to validate their signatures at capture.
       const bytes = p.file.mediaType === 'application/pdf' ? await deps.files.readAll(p.file) : null;
       const signatures = bytes ? await checkSignatures(bytes, anchors, now) : { status: 'none' as const, report: null };
+      texts.push(fileText(bytes ?? (p.file.mediaType === 'application/json' ? await deps.files.readAll(p.file) : null), p.file.mediaType));
       const ordinal = index + 1;
       const extension = p.file.fileName.includes('.') ? p.file.fileName.slice(p.file.fileName.lastIndexOf('.')) : '';
       docs.push({
         id: randomUUID(), recordId, ordinal, fileName: `${code}.${String(ordinal).padStart(2, '0')}${extension}`, fileId: p.file.id, source: p.source,
-        identifier: `${p.issuer.code}.${p.issueDate.slice(0, 4)}.${p.number ?? `${code}.${ordinal}`}`, issuerCode: p.issuer.code, issuerName: p.issuer.name,
+        identifier: p.number ? `${p.issuer.code}.${p.issueDate.slice(0, 4)}.${p.number}` : `${p.issuer.code}.${code}.${ordinal}`, issuerCode: p.issuer.code, issuerName: p.issuer.name,
         number: p.number ?? null, symbol: p.symbol ?? null, isConfidentialSeries: false, typeCode: p.typeCode, issueDate: p.issueDate,
         issueYear: Number(p.issueDate.slice(0, 4)), summary: p.summary, language: 'vi', pageCount: await pageCount(p.file, bytes),
         keywords: [order!.code, d.code ?? ''].filter(Boolean), signerName: p.signerName ?? null, signerPosition: p.signerPosition ?? null,
         authorityPrefix: null, recipients: null, accessLevel: 'internal', reliability: p.reliability ?? 'original', notes: null, version: 1,
-        supersedesId: null, derivativeFileId: null, signatureStatus: signatures.status, signatureReport: signatures.report, textStatus: p.file.mediaType === 'application/pdf' ? 'pending' : 'none', capturedAt: now, capturedBy: actor.userId,
+        supersedesId: null, derivativeFileId: null, signatureStatus: signatures.status, signatureReport: signatures.report, textStatus: 'done', capturedAt: now, capturedBy: actor.userId,
       });
     }
     await tx.insert(records).values({
-      id: recordId, agencyId: ordering!.id, listItemId: item.id, code, title: `Hồ sơ nghiệm thu ${lowerFirst(d.periodLabel)}: ${order!.title}`,
+      id: recordId, agencyId: ordering!.id, listItemId: item.id, code, title,
       recordClassId: item.recordClassId, retentionYears: recordClass!.retentionYears, accessLevel: 'internal', language: 'vi',
       keywords: [order!.code, d.code ?? '', provider!.shortName ?? provider!.name].filter(Boolean), startDate: localDate(d.createdAt), endDate: today,
       responsibleUserId: actor.userId, status: 'open', dossierId, orderId: order!.id, documentCount: docs.length,
       pageCount: docs.reduce((sum, doc) => sum + doc.pageCount, 0), sealHash: null, closedAt: null, closedBy: null, legalHold: null, createdAt: now, updatedAt: now,
     });
     if (docs.length > 0) await tx.insert(documents).values(docs);
+    for (const [index, doc] of docs.entries()) {
+      await saveDocumentText(tx, doc.id, metadataText(doc, { code, title }), texts[index]!, 'extracted', now);
+    }
     const sealHash = await computeSeal(tx, recordId);
     await tx.update(records).set({ status: 'closed', sealHash, closedAt: now, closedBy: actor.userId, updatedAt: now }).where(eq(records.id, recordId));
     await audit.record(tx, source, {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { canonicalize } from '../../lib/canonical-json.js';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { documents, files, recordClasses, records } from '../../db/schema.js';
+import type { AuditService, AuditSource } from '../audit/audit.service.js';
 
 /**
  * The seal of a closed record: SHA-256 over the canonical JSON (RFC 8785) of
@@ -18,7 +19,10 @@ export async function computeSeal(tx: Db, recordId: string): Promise<string> {
   if (!found) throw new Error(`record ${recordId} not found`);
   const { r } = found;
   const docs = await tx.select({ d: documents, sha256: files.sha256, size: files.size }).from(documents)
-    .innerJoin(files, eq(files.id, documents.fileId)).where(eq(documents.recordId, recordId)).orderBy(asc(documents.ordinal));
+    .innerJoin(files, eq(files.id, documents.fileId))
+    // Documents added after closing (a scan of the signed paper, say) are audited entries of their own, outside the seal:
+    // they come after the count the closed record holds, which cannot change.
+    .where(and(eq(documents.recordId, recordId), r.status === 'open' ? undefined : lte(documents.ordinal, r.documentCount))).orderBy(asc(documents.ordinal));
   const sealed = {
     record: {
       id: r.id, agencyId: r.agencyId, listItemId: r.listItemId, code: r.code, title: r.title, recordClass: found.classCode,
@@ -36,4 +40,28 @@ export async function computeSeal(tx: Db, recordId: string): Promise<string> {
     })),
   };
   return createHash('sha256').update(canonicalize(sealed)!).digest('hex');
+}
+
+/**
+ * Writes a new record with its documents, then closes and seals it and puts
+ * the seal in the audit chain (`record.closed`), inside the caller's
+ * transaction. The record is inserted open because the seal is computed from
+ * the rows as stored, and a closed record's rows can no longer be written.
+ */
+export async function insertSealedRecord(
+  tx: Db,
+  audit: AuditService,
+  source: AuditSource,
+  input: { record: typeof records.$inferInsert; documents: (typeof documents.$inferInsert)[]; closedBy: string; closedAt: Date },
+): Promise<string> {
+  const { record } = input;
+  await tx.insert(records).values({ ...record, status: 'open', sealHash: null, closedAt: null, closedBy: null });
+  if (input.documents.length > 0) await tx.insert(documents).values(input.documents);
+  const sealHash = await computeSeal(tx, record.id);
+  await tx.update(records).set({ status: 'closed', sealHash, closedAt: input.closedAt, closedBy: input.closedBy, updatedAt: input.closedAt }).where(eq(records.id, record.id));
+  await audit.record(tx, source, {
+    action: 'record.closed', entityType: 'record', entityId: record.id, agencyId: record.agencyId,
+    after: { code: record.code, dossierId: record.dossierId ?? null, sealHash, documents: input.documents.map((doc) => ({ ordinal: doc.ordinal, fileName: doc.fileName, fileId: doc.fileId })) },
+  });
+  return sealHash;
 }

@@ -5,7 +5,7 @@ import type { RecordClass, RecordDetail, RecordDocument, RecordListQuery, Record
 import { withTransaction, type Db } from '../../db/client.js';
 import { agencies, auditEvents, documentAccess, documents, dossiers, files, recordClasses, records, users } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
-import { forbidden, notFound } from '../../lib/errors.js';
+import { conflict, forbidden, notFound } from '../../lib/errors.js';
 import type { ScopeService } from '../agencies/agency-scope.js';
 import type { AuditService, AuditSource } from '../audit/audit.service.js';
 import { hasRole, type Actor } from '../auth/actor.js';
@@ -19,6 +19,35 @@ type UserRow = typeof users.$inferSelect;
 const brief = (u: UserRow) => ({ id: u.id, username: u.username, fullName: u.fullName });
 
 /**
+ * Who may read which records, as a condition on records left-joined with
+ * dossiers (undefined: everything): administrators and inspectors all, others
+ * their agencies' reach, providers those of their own dossiers. Disposition
+ * lists expired records within the same reach.
+ */
+export async function recordVisibility(scope: ScopeService, actor: Actor): Promise<SQL | undefined> {
+  if (hasRole(actor, 'system_admin', 'inspector')) return undefined;
+  const reach = await scope.reachOf(actor.agencyId);
+  return or(inArray(records.agencyId, reach), inArray(dossiers.providerAgencyId, reach));
+}
+
+function keptUntil(row: RecordRow): number | null {
+  if (row.status === 'open' || row.retentionYears === null || !row.endDate) return null;
+  return Number(row.endDate.slice(0, 4)) + row.retentionYears;
+}
+
+/** A record as lists show it (disposition's list of expired records too). */
+export function presentRecord(row: RecordRow, agency: AgencyRow, recordClass: typeof recordClasses.$inferSelect, dossierCode: string | null): RecordItem {
+  return {
+    id: row.id, code: row.code, title: row.title,
+    agency: { id: agency.id, code: agency.code, name: agency.name, shortName: agency.shortName },
+    recordClass: { id: recordClass.id, code: recordClass.code, name: recordClass.name },
+    retentionYears: row.retentionYears, keptUntilYear: keptUntil(row), accessLevel: row.accessLevel, status: row.status,
+    startDate: row.startDate, endDate: row.endDate, documentCount: row.documentCount, pageCount: row.pageCount,
+    dossierId: row.dossierId, dossierCode, orderId: row.orderId, closedAt: row.closedAt?.toISOString() ?? null, legalHold: row.legalHold,
+  };
+}
+
+/**
  * Reading the records: who may see which (administrators and inspectors all;
  * others the records of their agencies' reach, and providers those of their
  * own dossiers), their documents in order, each view and download recorded;
@@ -27,27 +56,7 @@ const brief = (u: UserRow) => ({ id: u.id, username: u.username, fullName: u.ful
 export function createRecordsService(deps: { db: Db; clock: Clock; audit: AuditService; scope: ScopeService; storage: BlobStore }) {
   const { db, clock, audit, scope } = deps;
 
-  async function visibility(actor: Actor): Promise<SQL | undefined> {
-    if (hasRole(actor, 'system_admin', 'inspector')) return undefined;
-    const reach = await scope.reachOf(actor.agencyId);
-    return or(inArray(records.agencyId, reach), inArray(dossiers.providerAgencyId, reach));
-  }
-
-  function keptUntil(row: RecordRow): number | null {
-    if (row.status === 'open' || row.retentionYears === null || !row.endDate) return null;
-    return Number(row.endDate.slice(0, 4)) + row.retentionYears;
-  }
-
-  function present(row: RecordRow, agency: AgencyRow, recordClass: typeof recordClasses.$inferSelect, dossierCode: string | null): RecordItem {
-    return {
-      id: row.id, code: row.code, title: row.title,
-      agency: { id: agency.id, code: agency.code, name: agency.name, shortName: agency.shortName },
-      recordClass: { id: recordClass.id, code: recordClass.code, name: recordClass.name },
-      retentionYears: row.retentionYears, keptUntilYear: keptUntil(row), accessLevel: row.accessLevel, status: row.status,
-      startDate: row.startDate, endDate: row.endDate, documentCount: row.documentCount, pageCount: row.pageCount,
-      dossierId: row.dossierId, dossierCode, orderId: row.orderId, closedAt: row.closedAt?.toISOString() ?? null, legalHold: row.legalHold,
-    };
-  }
+  const visibility = (actor: Actor) => recordVisibility(scope, actor);
 
   const joined = (tx: Db = db) => tx.select({ r: records, a: agencies, c: recordClasses, dossierCode: dossiers.code }).from(records)
     .innerJoin(agencies, eq(agencies.id, records.agencyId))
@@ -69,7 +78,7 @@ export function createRecordsService(deps: { db: Db; clock: Clock; audit: AuditS
       await joined().where(where).orderBy(direction(column), asc(records.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
       await db.select({ n: count() }).from(records).leftJoin(dossiers, eq(dossiers.id, records.dossierId)).where(where),
     ];
-    return { items: found.map((f) => present(f.r, f.a, f.c, f.dossierCode)), total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+    return { items: found.map((f) => presentRecord(f.r, f.a, f.c, f.dossierCode)), total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
   }
 
   async function load(actor: Actor, id: string, tx: Db = db) {
@@ -85,7 +94,7 @@ export function createRecordsService(deps: { db: Db; clock: Clock; audit: AuditS
       .where(eq(documents.recordId, id)).orderBy(asc(documents.ordinal));
     const [responsible] = found.r.responsibleUserId ? await db.select().from(users).where(eq(users.id, found.r.responsibleUserId)) : [];
     return {
-      ...present(found.r, found.a, found.c, found.dossierCode),
+      ...presentRecord(found.r, found.a, found.c, found.dossierCode),
       language: found.r.language, keywords: found.r.keywords, responsible: responsible ? brief(responsible) : null, sealHash: found.r.sealHash,
       documents: docs.map(({ d, f, u }): RecordDocument => ({
         id: d.id, ordinal: d.ordinal, fileName: d.fileName, fileId: f.id, sha256: f.sha256, size: f.size, mediaType: f.mediaType, source: d.source,
@@ -101,7 +110,9 @@ export function createRecordsService(deps: { db: Db; clock: Clock; audit: AuditS
 
   /** A document's bytes, exactly as kept; every view and download is written to the access history first. */
   async function openDocument(actor: Actor, recordId: string, documentId: string, kind: 'view' | 'download', source: AuditSource): Promise<{ fileName: string; mediaType: string; size: number; stream: Readable }> {
-    await load(actor, recordId);
+    const record = await load(actor, recordId);
+    // The bytes of a destroyed record are gone (or kept only for another holder): its documents are metadata now.
+    if (record.r.status === 'destroyed') throw conflict('documentDestroyed', { code: record.r.code });
     const [found] = await db.select({ d: documents, f: files }).from(documents).innerJoin(files, eq(files.id, documents.fileId))
       .where(and(eq(documents.id, documentId), eq(documents.recordId, recordId)));
     if (!found) throw notFound('thingDocument');

@@ -106,4 +106,18 @@ describe('closing the record of an accepted, paid dossier', () => {
     // Everything, as the nightly sweep does: administrators only.
     expect((await f.send(officer, 'POST', '/api/integrity-checks', {})).statusCode).toBe(403);
   });
+
+  it('shows a document\'s signature report and validates again on demand, audited, without touching the file', async () => {
+    const officer = await f.as('officer');
+    const minutes = record.documents.find((d) => d.source === 'minutes')!;
+    const url = `/api/records/${record.id}/documents/${minutes.id}/signatures`;
+    const shown = await f.ok(f.send(officer, 'GET', url), 'report');
+    expect(['none', 'not_checked']).toContain(shown.status);
+    const checked = await f.ok(f.send(officer, 'POST', `${url}/check`, {}), 'check');
+    expect(checked).toMatchObject({ status: 'none', report: { signatures: [] } });
+    expect((await f.auditOf(minutes.id)).map((e: { action: string }) => e.action)).toEqual(['document.signatures_checked']);
+    expect((await f.send(await f.as('council2'), 'GET', url)).statusCode).toBe(404);
+    const again = await f.ok(f.send(officer, 'GET', `/api/records/${record.id}`), 'record');
+    expect(again.documents.find((d: { id: string }) => d.id === minutes.id).sha256).toBe(minutes.sha256);
+  });
 });

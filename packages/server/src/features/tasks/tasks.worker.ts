@@ -30,6 +30,9 @@ export function taskHandlers(services: Services): Record<string, TaskHandler> {
     'audit.verify': (context) => services.audit.verify((done, total) => context.progress(done, total)),
     'agencies.import': (context) => services.agenciesTransfer.runImport(context),
     'catalogue.import': (context) => services.catalogueTransfer.runImport(context),
+    'archival.export': (context) => services.archivalTransfer.runExport(context),
+    'archival.import': (context) => services.archivalTransfer.runImport(context),
+    'records.ocr': (context) => services.scanIngest.recognise((context.params as { documentId: string }).documentId, (done, total) => context.progress(done, total)),
     'integrity.sweep': (context) =>
       services.integrity.sweep({ recordId: (context.params as { recordId?: string | null }).recordId ?? null }, context.createdBy, (done, total) => context.progress(done, total)),
   };

@@ -1,11 +1,15 @@
-import { ActionIcon, Anchor, Badge, DataList, Group, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, DataList, Group, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { formatBytes, formatDate, formatDateTimeMinutes, type RecordDetail, type RecordDocument } from '@nghiemthu/shared';
-import { IconDownload, IconExternalLink, IconLock } from '@tabler/icons-react';
+import { IconDownload, IconExternalLink, IconLock, IconScan } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DetailPage } from '../../ui/detail-page';
+import { LegalHoldPanel } from '../disposition/legal-hold-panel';
 import { PageTitle } from '../../ui/page-title';
 import { DataItem, SectionCard } from '../../ui/section-card';
+import { DocumentSignaturesModal } from './document-signatures-modal';
+import { RecordScanModal } from './record-scan-modal';
 import { RecordStatusBadge } from './record-status-badge';
 import { documentUrl, useRecord } from './records.api';
 
@@ -27,6 +31,8 @@ const SIGNATURE_COLORS: Record<RecordDocument['signatureStatus'], string> = {
 /** A record: its metadata (Decree 30 / Circular 05), the seal that locks it, and its documents in order. */
 function RecordView({ record }: { record: RecordDetail }) {
   const { t } = useTranslation();
+  const [isScanning, setScanning] = useState(false);
+  const [signaturesOf, setSignaturesOf] = useState<RecordDocument | null>(null);
   return (
     <>
       <Stack gap={4}>
@@ -71,7 +77,14 @@ function RecordView({ record }: { record: RecordDetail }) {
           </DataList>
         </SectionCard>
       </SimpleGrid>
-      <SectionCard title={t('records.documentsInOrder')} testId="record-documents">
+      <LegalHoldPanel recordId={record.id} />
+      <SectionCard
+        title={t('records.documentsInOrder')}
+        testId="record-documents"
+        action={record.status !== 'destroyed' && (
+          <Button variant="default" size="xs" leftSection={<IconScan size={14} aria-hidden />} onClick={() => setScanning(true)}>{t('records.scan.open')}</Button>
+        )}
+      >
         <Table.ScrollContainer minWidth={980}>
           <Table verticalSpacing="xs" highlightOnHover aria-label={t('records.documentsInOrder')}>
             <Table.Thead>
@@ -99,7 +112,17 @@ function RecordView({ record }: { record: RecordDetail }) {
                   <Table.Td maw={220}><Text size="sm">{doc.issuerName}</Text></Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(doc.issueDate)}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Badge color={SIGNATURE_COLORS[doc.signatureStatus]} variant="light" tt="none" styles={{ label: { overflow: 'visible' } }}>
+                    <Badge
+                      component="button"
+                      type="button"
+                      onClick={() => setSignaturesOf(doc)}
+                      color={SIGNATURE_COLORS[doc.signatureStatus]}
+                      variant="light"
+                      tt="none"
+                      style={{ cursor: 'pointer' }}
+                      styles={{ label: { overflow: 'visible' } }}
+                      aria-label={t('records.signatures.open', { name: doc.fileName, status: t(`records.signatureStatuses.${doc.signatureStatus}`) })}
+                    >
                       {t(`records.signatureStatuses.${doc.signatureStatus}`)}
                     </Badge>
                   </Table.Td>
@@ -121,6 +144,8 @@ function RecordView({ record }: { record: RecordDetail }) {
         </Table.ScrollContainer>
         <Text size="xs" c="dimmed" mt="sm">{t('records.accessNote')}</Text>
       </SectionCard>
+      <RecordScanModal record={record} opened={isScanning} onClose={() => setScanning(false)} />
+      <DocumentSignaturesModal recordId={record.id} document={signaturesOf} onClose={() => setSignaturesOf(null)} />
     </>
   );
 }

@@ -1,6 +1,6 @@
-import { Anchor, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { RECORD_STATUSES, formatDate, formatDateTimeMinutes, type RecordStatus } from '@nghiemthu/shared';
-import { IconSearch } from '@tabler/icons-react';
+import { IconArchive, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyRows } from '../../ui/empty-rows';
@@ -12,6 +12,7 @@ import { PageTitle } from '../../ui/page-title';
 import { QueryError } from '../../ui/query-error';
 import { SortableTh } from '../../ui/sortable-th';
 import { oneOf, useListParams } from '../../ui/use-list-params';
+import { DispositionLink } from '../disposition/disposition-link';
 import { RecordStatusBadge } from './record-status-badge';
 import { RECORD_SORTS, useRecordList } from './records.api';
 
@@ -32,7 +33,18 @@ export function RecordsPage() {
 
   return (
     <Stack>
-      <PageTitle>{t('records.title')}</PageTitle>
+      <Group justify="space-between" align="flex-end">
+        <PageTitle>{t('records.title')}</PageTitle>
+        <Group gap="sm">
+          <Button component={Link} to="/records/search" variant="default" leftSection={<IconSearch size={16} aria-hidden />} data-testid="records-search">
+            {t('search.title')}
+          </Button>
+          <Button component={Link} to="/records/archival-transfer" variant="default" leftSection={<IconArchive size={16} aria-hidden />} data-testid="records-archival-transfer">
+            {t('archivalTransfer.title')}
+          </Button>
+          <DispositionLink />
+        </Group>
+      </Group>
       <Text size="sm" c="dimmed">{t('records.intro')}</Text>
       <FilterBar hasFilters={list.hasFilters} onClear={list.clearFilters}>
         <FilterTextInput
