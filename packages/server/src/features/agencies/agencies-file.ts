@@ -85,6 +85,11 @@ export async function* xlsxRows(stream: Readable): AsyncGenerator<SheetRow> {
     const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
       sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
     });
+    // exceljs reads a worksheet at once when the shared strings and relations came first, and then looks up its
+    // name in the workbook model, which is unset while xl/workbook.xml is still ahead in the zip (exceljs's own
+    // writer sometimes orders entries so): "Cannot read properties of undefined (reading 'sheets')". An empty
+    // model until workbook.xml replaces it lets that sheet be read; only the first sheet is read, by position.
+    (workbook as unknown as { model?: object }).model ??= { sheets: [] };
     for await (const worksheet of workbook) {
       for await (const row of worksheet) {
         yield { row: row.number, cells: Array.from((row.values as ExcelJS.CellValue[]).slice(1), excelCell) };
